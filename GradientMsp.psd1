@@ -1,0 +1,51 @@
+@{
+    # The module version lives here and only here: build.ps1 reads it and stamps the assemblies.
+    ModuleVersion        = '0.1.0'
+    GUID                 = '3f6b8d2e-7c1a-4e5b-9a0d-2b7f5c8e1a64'
+    Author               = 'GradientMsp'
+    CompanyName          = 'GradientMsp'
+    Copyright            = '(c) GradientMsp. MIT License.'
+    Description          = 'Gradient MSP Synthesize vendor API: binary cmdlets, a local Synthesize emulator and an automated QA checklist.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+
+    # The psm1 loads the cmdlets into a private load context on PowerShell 7 (docs/assembly-loading.md).
+    # No RequiredAssemblies or NestedModules: they would load before the isolation is in place.
+    RootModule           = 'GradientMsp.psm1'
+    FormatsToProcess     = @('GradientMsp.Format.ps1xml')
+
+    CmdletsToExport      = @(
+        'Connect-GradientIntegration'
+        'Disconnect-GradientIntegration'
+        'Get-GradientAccount'
+        'Get-GradientAlertTicket'
+        'Get-GradientClient'
+        'Get-GradientConnection'
+        'Get-GradientIntegration'
+        'Get-GradientOrganizationService'
+        'Get-GradientService'
+        'Get-GradientVendor'
+        'New-GradientAccount'
+        'New-GradientOrganizationService'
+        'New-GradientService'
+        'Send-GradientAlert'
+        'Set-GradientAccount'
+        'Set-GradientOrganizationService'
+        'Set-GradientService'
+        'Set-GradientStatus'
+        'Set-GradientVendor'
+        'Sync-GradientUsage'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Gradient', 'GradientMSP', 'Synthesize', 'MSP', 'Billing', 'PSA', 'PSEdition_Desktop', 'PSEdition_Core')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'See README.md.'
+        }
+    }
+}

@@ -1,0 +1,230 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, packages and runs GradientMsp.
+
+.DESCRIPTION
+    Tasks (run in the order given):
+      Clean    remove output/ and the test results
+      Build    publish the assemblies and stage the module into output/GradientMsp/<version>/
+      Test     Build, then run every xunit project and the Pester suite (in a fresh pwsh -NoProfile
+               against the staged module); ends with one line 'Tests: N passed, N failed, N skipped'
+      QA       Build, then run Gradient's QA checklist against the embedded emulator (the main job)
+      Demo     Build, then a short scripted tour against the embedded emulator
+      Bench    Build, then the usage-sync benchmark (not part of Test)
+      Package  Build, then pack the staged module into output/GradientMsp.<version>.nupkg
+
+    Needs only the .NET SDK: run through the local tool, 'dotnet tool restore; dotnet pwsh ./build.ps1 Test'.
+
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Clean', 'Build', 'Test', 'QA', 'Demo', 'Bench', 'Package')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester only: run just the test files whose name matches (e.g. 'Sync-GradientUsage').
+    [string] $PesterFilter
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$RepoRoot = $PSScriptRoot
+$Manifest = Import-PowerShellDataFile (Join-Path $RepoRoot 'GradientMsp.psd1')
+$Version = $Manifest.ModuleVersion
+$OutputRoot = Join-Path $RepoRoot 'output'
+$StagedModule = Join-Path $OutputRoot "GradientMsp/$Version"
+$PublishRoot = Join-Path $RepoRoot "obj/publish"
+$ToolPackages = Join-Path $RepoRoot '.tools/packages'
+$TestResults = Join-Path $OutputRoot 'TestResults'
+
+function Invoke-Native {
+    # Runs a native command and stops the build if it fails: $LASTEXITCODE is never ignored.
+    param([string] $FilePath, [string[]] $ArgumentList)
+    Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor DarkGray
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-PwshPath {
+    # The pwsh running this script is the local tool (or a user's own pwsh 7): tests use the same one.
+    (Get-Process -Id $PID).Path
+}
+
+function Invoke-Clean {
+    foreach ($path in @($OutputRoot, $PublishRoot)) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+}
+
+function Invoke-Build {
+    $versionArgs = @("-p:Version=$Version", "-p:InformationalVersion=$Version")
+    Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Cmdlets", '-c', $Configuration, '-o', "$PublishRoot/lib", '--nologo', '-v', 'q') + $versionArgs)
+    Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Loader", '-c', $Configuration, '-o', "$PublishRoot/loader", '--nologo', '-v', 'q') + $versionArgs)
+    $emulatorProject = "$RepoRoot/src/GradientMsp.Emulator"
+    if (Test-Path $emulatorProject) {
+        Invoke-Native dotnet (@('publish', $emulatorProject, '-c', $Configuration, '-o', "$PublishRoot/emulator", '--nologo', '-v', 'q') + $versionArgs)
+    }
+
+    if (Test-Path $StagedModule) { Remove-Item $StagedModule -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path "$StagedModule/lib" -Force
+
+    Copy-Item "$RepoRoot/GradientMsp.psd1" $StagedModule
+    Copy-Item "$RepoRoot/module/*" $StagedModule -Recurse
+    Copy-Item "$PublishRoot/loader/GradientMsp.Loader.dll" $StagedModule
+    # lib/ holds the cmdlets and every dependency; PowerShell's own assemblies are never shipped.
+    Get-ChildItem "$PublishRoot/lib" -File |
+        Where-Object { $_.Extension -in '.dll', '.xml' -and $_.Name -notlike 'System.Management.Automation*' } |
+        Copy-Item -Destination "$StagedModule/lib"
+    if (Test-Path "$PublishRoot/emulator") {
+        Copy-Item "$PublishRoot/emulator" "$StagedModule/emulator" -Recurse
+    }
+
+    $null = Test-ModuleManifest -Path "$StagedModule/GradientMsp.psd1" -ErrorAction Stop
+    Write-Host "Staged GradientMsp $Version at $StagedModule" -ForegroundColor Green
+}
+
+function Initialize-TestTools {
+    # Pester (and the isolation-test fixtures) come from NuGet into .tools/packages.
+    $pester = Join-Path $ToolPackages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) {
+        Invoke-Native dotnet @('restore', "$RepoRoot/build/tools.proj", '--packages', $ToolPackages, '--nologo', '-v', 'q')
+    }
+    $pester
+}
+
+function Read-TrxCounts {
+    param([string] $Path)
+    [xml] $trx = Get-Content -Raw $Path
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $counters.passed
+        Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        Skipped = [int] $counters.notExecuted
+    }
+}
+
+function Invoke-Test {
+    $pesterModule = Initialize-TestTools
+    if (Test-Path $TestResults) { Remove-Item $TestResults -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $TestResults -Force
+
+    $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $problems = [System.Collections.Generic.List[string]]::new()
+
+    foreach ($project in Get-ChildItem "$RepoRoot/tests" -Filter '*.Tests.csproj' -Recurse) {
+        $name = $project.BaseName
+        $trx = Join-Path $TestResults "$name.trx"
+        Write-Host "xunit: $name" -ForegroundColor Cyan
+        & dotnet test $project.FullName -c $Configuration --nologo -v q --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+        $exit = $LASTEXITCODE
+        if (Test-Path $trx) {
+            $counts = Read-TrxCounts $trx
+            $totals.Passed += $counts.Passed
+            $totals.Failed += $counts.Failed
+            $totals.Skipped += $counts.Skipped
+            if ($exit -ne 0 -and $counts.Failed -eq 0) { $problems.Add("$name exited $exit") }
+        }
+        else {
+            $problems.Add("$name produced no results (exit $exit)")
+        }
+    }
+
+    $pesterDir = Join-Path $RepoRoot 'tests/pester'
+    if (Test-Path $pesterDir) {
+        Write-Host 'Pester (fresh pwsh -NoProfile, staged module)' -ForegroundColor Cyan
+        $pesterResult = Join-Path $TestResults 'pester.xml'
+        $summaryFile = Join-Path $TestResults 'pester-summary.json'
+        $runner = Join-Path $RepoRoot 'tests/Invoke-PesterSuite.ps1'
+        $pesterArgs = @('-NoProfile', '-NonInteractive', '-File', $runner,
+            '-PesterModule', $pesterModule, '-ModuleRoot', $OutputRoot, '-TestPath', $pesterDir,
+            '-ResultPath', $pesterResult, '-SummaryPath', $summaryFile)
+        if ($PesterFilter) { $pesterArgs += @('-Filter', $PesterFilter) }
+        & (Get-PwshPath) @pesterArgs
+        $exit = $LASTEXITCODE
+        if (Test-Path $summaryFile) {
+            $summary = Get-Content -Raw $summaryFile | ConvertFrom-Json
+            $totals.Passed += $summary.Passed
+            $totals.Failed += $summary.Failed
+            $totals.Skipped += $summary.Skipped
+            if ($exit -ne 0 -and $summary.Failed -eq 0) { $problems.Add("Pester exited $exit") }
+        }
+        else {
+            $problems.Add("Pester produced no summary (exit $exit)")
+        }
+    }
+
+    foreach ($problem in $problems) { Write-Host "Problem: $problem" -ForegroundColor Red }
+    # One plain closing line that CI and people both read.
+    Write-Host "Tests: $($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
+    if ($totals.Failed -gt 0 -or $problems.Count -gt 0) {
+        exit 1
+    }
+}
+
+function Invoke-ModuleScript {
+    # Runs a script in a fresh pwsh with the staged module first on PSModulePath.
+    param([string] $Script, [string[]] $Arguments = @())
+    $env:PSModulePath = $OutputRoot + [IO.Path]::PathSeparator + $env:PSModulePath
+    & (Get-PwshPath) -NoProfile -File $Script @Arguments
+    $exit = $LASTEXITCODE
+    if ($exit -ne 0) { exit $exit }
+}
+
+function Invoke-QA {
+    $null = Initialize-TestTools
+    Invoke-ModuleScript (Join-Path $RepoRoot 'tools/Invoke-QAEmulator.ps1') @('-PesterModule', (Initialize-TestTools))
+}
+
+function Invoke-Demo {
+    Invoke-ModuleScript (Join-Path $RepoRoot 'tools/Demo.ps1')
+}
+
+function Invoke-Bench {
+    Invoke-ModuleScript (Join-Path $RepoRoot 'bench/Invoke-Benchmark.ps1')
+}
+
+function Invoke-Package {
+    $nupkgDir = Join-Path $OutputRoot 'package'
+    $null = New-Item -ItemType Directory -Path $nupkgDir -Force
+    # A nupkg is a zip with a nuspec: enough for Install-PSResource / Save-PSResource from a folder feed.
+    $nuspec = @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>GradientMsp</id>
+    <version>$Version</version>
+    <authors>$($Manifest.Author)</authors>
+    <description>$([Security.SecurityElement]::Escape($Manifest.Description))</description>
+    <tags>$($Manifest.PrivateData.PSData.Tags -join ' ') PSModule</tags>
+  </metadata>
+</package>
+"@
+    Set-Content -Path (Join-Path $StagedModule 'GradientMsp.nuspec') -Value $nuspec -Encoding utf8
+    $target = Join-Path $nupkgDir "GradientMsp.$Version.nupkg"
+    if (Test-Path $target) { Remove-Item $target }
+    Compress-Archive -Path "$StagedModule/*" -DestinationPath ($target -replace '\.nupkg$', '.zip')
+    Move-Item ($target -replace '\.nupkg$', '.zip') $target
+    Remove-Item (Join-Path $StagedModule 'GradientMsp.nuspec')
+    Write-Host "Packed $target" -ForegroundColor Green
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean' { Invoke-Clean }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Build; Invoke-Test }
+        'QA' { Invoke-Build; Invoke-QA }
+        'Demo' { Invoke-Build; Invoke-Demo }
+        'Bench' { Invoke-Build; Invoke-Bench }
+        'Package' { Invoke-Build; Invoke-Package }
+    }
+}

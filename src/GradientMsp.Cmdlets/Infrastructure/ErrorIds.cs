@@ -1,0 +1,39 @@
+namespace GradientMsp.Commands
+{
+    /// <summary>
+    /// Stable error ids. Scripts and Pester tests match on these (FullyQualifiedErrorId), so an id
+    /// is never renamed, never built from a message and never reused for another meaning.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        public const string NotConnected = nameof(NotConnected);
+        public const string MissingApiKey = nameof(MissingApiKey);
+        public const string InvalidBaseUri = nameof(InvalidBaseUri);
+        public const string AuthenticationFailed = nameof(AuthenticationFailed);
+        public const string PermissionDenied = nameof(PermissionDenied);
+        public const string NotFound = nameof(NotFound);
+        public const string AccountNotFound = nameof(AccountNotFound);
+        public const string ServiceNotFound = nameof(ServiceNotFound);
+        public const string AlreadyExists = nameof(AlreadyExists);
+        public const string InvalidRequest = nameof(InvalidRequest);
+        public const string RateLimited = nameof(RateLimited);
+        public const string ServiceUnavailable = nameof(ServiceUnavailable);
+        public const string RequestTimedOut = nameof(RequestTimedOut);
+        public const string ConnectionFailed = nameof(ConnectionFailed);
+        public const string InvalidResponse = nameof(InvalidResponse);
+        public const string ApiError = nameof(ApiError);
+        public const string InvalidStatus = nameof(InvalidStatus);
+        public const string StatusDowngradeRefused = nameof(StatusDowngradeRefused);
+        public const string InvalidCategory = nameof(InvalidCategory);
+        public const string AccountExists = nameof(AccountExists);
+        public const string InvalidUsageRow = nameof(InvalidUsageRow);
+        public const string UsagePushFailed = nameof(UsagePushFailed);
+        public const string AlertTicketTimeout = nameof(AlertTicketTimeout);
+        public const string AlertTicketFailed = nameof(AlertTicketFailed);
+        public const string EmulatorStartFailed = nameof(EmulatorStartFailed);
+        public const string EmulatorNotFound = nameof(EmulatorNotFound);
+        public const string EmulatorNotRunning = nameof(EmulatorNotRunning);
+        public const string EmulatorActionFailed = nameof(EmulatorActionFailed);
+        public const string InvalidArgument = nameof(InvalidArgument);
+    }
+}

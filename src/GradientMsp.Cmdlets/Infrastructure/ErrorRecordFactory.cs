@@ -1,0 +1,79 @@
+using System;
+using System.Management.Automation;
+using GradientMsp.Client;
+
+namespace GradientMsp.Commands
+{
+    /// <summary>The one place where client exceptions become ErrorRecords.</summary>
+    internal static class ErrorRecordFactory
+    {
+        /// <summary>
+        /// Maps a <see cref="GradientApiException"/> to an ErrorRecord with a stable id, the category that
+        /// fits the HTTP outcome, the API's own message in ErrorDetails and the item being processed as target.
+        /// </summary>
+        /// <param name="notFoundId">A more specific id for 404s (AccountNotFound, ServiceNotFound), if the caller has one.</param>
+        public static ErrorRecord FromApiException(GradientApiException exception, object? target, string? notFoundId = null)
+        {
+            (string id, ErrorCategory category) = exception.Kind switch
+            {
+                GradientErrorKind.Authentication => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
+                GradientErrorKind.Forbidden => (ErrorIds.PermissionDenied, ErrorCategory.PermissionDenied),
+                GradientErrorKind.NotFound => (notFoundId ?? ErrorIds.NotFound, ErrorCategory.ObjectNotFound),
+                GradientErrorKind.Conflict => (ErrorIds.AlreadyExists, ErrorCategory.ResourceExists),
+                GradientErrorKind.BadRequest => (ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument),
+                GradientErrorKind.RateLimited => (ErrorIds.RateLimited, ErrorCategory.LimitsExceeded),
+                GradientErrorKind.ServerError => (ErrorIds.ServiceUnavailable, ErrorCategory.ResourceUnavailable),
+                GradientErrorKind.Timeout => (ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout),
+                GradientErrorKind.Connection => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
+                GradientErrorKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidData),
+                _ => (ErrorIds.ApiError, ErrorCategory.InvalidOperation),
+            };
+
+            var record = new ErrorRecord(exception, id, category, target);
+            string? advice = Advice(exception);
+            if (!string.IsNullOrEmpty(exception.ApiMessage) || advice != null)
+            {
+                record.ErrorDetails = new ErrorDetails(exception.ApiMessage ?? exception.Message);
+                if (advice != null)
+                {
+                    record.ErrorDetails.RecommendedAction = advice;
+                }
+            }
+
+            return record;
+        }
+
+        public static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string? recommendedAction = null, Exception? inner = null)
+        {
+            var record = new ErrorRecord(new InvalidOperationException(message, inner), id, category, target);
+            if (recommendedAction != null)
+            {
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            }
+
+            return record;
+        }
+
+        public static ErrorRecord InvalidArgument(string id, object? target, string message, string? recommendedAction = null)
+        {
+            var record = new ErrorRecord(new ArgumentException(message), id, ErrorCategory.InvalidArgument, target);
+            if (recommendedAction != null)
+            {
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            }
+
+            return record;
+        }
+
+        private static string? Advice(GradientApiException exception) => exception.Kind switch
+        {
+            GradientErrorKind.Authentication => "Check the vendor and partner API keys. If the partner regenerated their Partner API Key or disconnected, reconnect with the new key (Connect-GradientIntegration).",
+            GradientErrorKind.Forbidden => "Gradient refused the call (it may have detected unusual API usage). Slow down and contact Gradient vendor support if it persists.",
+            GradientErrorKind.RateLimited => "The API allows 100 requests a second. Lower -RequestsPerSecond on Connect-GradientIntegration or retry later.",
+            GradientErrorKind.ServerError => "Gradient's service failed after retries. Retry later; failed usage rows can be piped back into Sync-GradientUsage.",
+            GradientErrorKind.Timeout => "The request timed out after retries. Check the network or raise -TimeoutSec on Connect-GradientIntegration.",
+            GradientErrorKind.Connection => "Could not reach the service. Check -BaseUri, DNS, proxy and firewall.",
+            _ => null,
+        };
+    }
+}

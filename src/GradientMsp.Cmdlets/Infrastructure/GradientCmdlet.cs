@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GradientMsp.Client;
+
+namespace GradientMsp.Commands
+{
+    /// <summary>
+    /// Base of every GradientMsp cmdlet: owns the cancellation that Ctrl+C triggers, and bridges the
+    /// async client onto the pipeline thread. The client may report from any thread; those reports are
+    /// queued and written here, because Write* from another thread throws.
+    /// </summary>
+    public abstract class GradientCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly ConcurrentQueue<string> _verbose = new ConcurrentQueue<string>();
+        private bool _disposed;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+        protected CancellationToken StopToken => _stop.Token;
+
+        /// <summary>A log the client can call from any thread; messages reach -Verbose via <see cref="FlushVerbose"/>.</summary>
+        internal IGradientLog? VerboseLog => IsVerbose ? new QueuedLog(_verbose) : null;
+
+        /// <summary>Whether -Verbose (or $VerbosePreference) asks for verbose output; formatting is skipped otherwise.</summary>
+        protected bool IsVerbose
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? value) && value is SwitchParameter verbose)
+                {
+                    return verbose.IsPresent;
+                }
+
+                object? preference = GetVariableValue("VerbosePreference");
+                return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+            }
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>
+        /// Runs async client work to completion on the pipeline thread, writing queued verbose
+        /// messages while it waits. Cancellation by Ctrl+C becomes a PipelineStoppedException.
+        /// </summary>
+        protected T RunSync<T>(Func<CancellationToken, Task<T>> work)
+        {
+            Task<T> task;
+            AmbientLog.Current = VerboseLog;
+            try
+            {
+                task = work(StopToken);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            while (!WaitQuietly(task, TimeSpan.FromMilliseconds(100)))
+            {
+                FlushVerbose();
+            }
+
+            FlushVerbose();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private bool WaitQuietly(Task task, TimeSpan timeout)
+        {
+            try
+            {
+                return task.Wait(timeout);
+            }
+            catch (AggregateException)
+            {
+                return true;
+            }
+        }
+
+        protected void RunSync(Func<CancellationToken, Task> work) => RunSync(async ct =>
+        {
+            await work(ct).ConfigureAwait(false);
+            return true;
+        });
+
+        /// <summary>Writes the verbose messages the client queued. Call only on the pipeline thread.</summary>
+        protected void FlushVerbose()
+        {
+            while (_verbose.TryDequeue(out string? message))
+            {
+                WriteVerbose(message);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private sealed class QueuedLog : IGradientLog
+        {
+            private readonly ConcurrentQueue<string> _queue;
+
+            public QueuedLog(ConcurrentQueue<string> queue) => _queue = queue;
+
+            public void Request(string method, string pathAndQuery, int? statusCode, TimeSpan elapsed, int attempt)
+            {
+                string status = statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response";
+                string retry = attempt > 1 ? $" (attempt {attempt})" : string.Empty;
+                _queue.Enqueue($"{method} {pathAndQuery} -> {status} in {elapsed.TotalMilliseconds:0} ms{retry}");
+            }
+
+            public void Retrying(string method, string pathAndQuery, string reason, TimeSpan delay, int attempt)
+                => _queue.Enqueue($"{method} {pathAndQuery}: {reason}; retry {attempt} in {delay.TotalMilliseconds:0} ms");
+        }
+    }
+}
