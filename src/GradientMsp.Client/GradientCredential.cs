@@ -1,0 +1,32 @@
+using System;
+using System.Text;
+
+namespace GradientMsp.Client
+{
+    /// <summary>
+    /// The vendor key and partner key that make up a GRADIENT-TOKEN. Never printed: ToString
+    /// shows only a fingerprint so logs and transcripts can tell connections apart.
+    /// </summary>
+    public sealed class GradientCredential
+    {
+        private readonly string _vendorKey;
+        private readonly string _partnerKey;
+
+        public GradientCredential(string vendorKey, string partnerKey)
+        {
+            if (string.IsNullOrWhiteSpace(vendorKey)) throw new ArgumentException("The vendor API key is empty.", nameof(vendorKey));
+            if (string.IsNullOrWhiteSpace(partnerKey)) throw new ArgumentException("The partner API key is empty.", nameof(partnerKey));
+            if (vendorKey.IndexOf(':') >= 0) throw new ArgumentException("The vendor API key cannot contain ':' because the token joins the keys with one.", nameof(vendorKey));
+            _vendorKey = vendorKey.Trim();
+            _partnerKey = partnerKey.Trim();
+        }
+
+        /// <summary>Base64 of UTF-8 "vendorKey:partnerKey", the value of the GRADIENT-TOKEN header.</summary>
+        internal string ToToken() => Convert.ToBase64String(Encoding.UTF8.GetBytes(_vendorKey + ":" + _partnerKey));
+
+        /// <summary>The last four characters of the partner key, enough to tell partners apart in output.</summary>
+        public string PartnerKeyHint => _partnerKey.Length <= 4 ? "****" : "****" + _partnerKey.Substring(_partnerKey.Length - 4);
+
+        public override string ToString() => "GradientCredential(partner " + PartnerKeyHint + ")";
+    }
+}
