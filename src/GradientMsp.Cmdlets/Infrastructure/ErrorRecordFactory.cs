@@ -11,6 +11,8 @@ namespace GradientMsp.Commands
         /// Maps a <see cref="GradientApiException"/> to an ErrorRecord with a stable id, the category that
         /// fits the HTTP outcome, the API's own message in ErrorDetails and the item being processed as target.
         /// </summary>
+        /// <param name="exception">The client's failure.</param>
+        /// <param name="target">The id, name or input object being processed.</param>
         /// <param name="notFoundId">A more specific id for 404s (AccountNotFound, ServiceNotFound), if the caller has one.</param>
         public static ErrorRecord FromApiException(GradientApiException exception, object? target, string? notFoundId = null)
         {

@@ -109,8 +109,14 @@ namespace GradientMsp.Commands
             }
 
             _disposed = true;
+            DisposeCore();
             _stop.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases what a derived cmdlet holds; called once from Dispose.</summary>
+        protected virtual void DisposeCore()
+        {
         }
 
         private sealed class QueuedLog : IGradientLog

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using GradientMsp.Client;
+using GradientMsp.Client.Usage;
+
+namespace GradientMsp.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Pushes usage counts (account x service x unit count) from the pipeline to Synthesize, fast, paced and without losing a row.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "GradientUsage", SupportsShouldProcess = true)]
+    [OutputType(typeof(UsageResult), typeof(UsageSyncSummary))]
+    public sealed class SyncGradientUsageCommand : GradientApiCmdlet
+    {
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+        private readonly Dictionary<GradientConnection, UsageSyncEngine> _engines = new Dictionary<GradientConnection, UsageSyncEngine>();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _lastProgress = TimeSpan.Zero;
+        private long _rowsReceived;
+        private long _rowsDone;
+
+        /// <summary>The vendor's id of the account (the id used with New-GradientAccount).</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Account", "Id")]
+        public string? AccountId { get; set; }
+
+        /// <summary>Gradient's id of the service (Get-GradientService). Give this or -ServiceName.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ServiceId { get; set; }
+
+        /// <summary>The service's name; names are resolved to ids once per run. Give this or -ServiceId.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Service", "Sku")]
+        public string? ServiceName { get; set; }
+
+        /// <summary>The count to set: a number of zero or more (numeric text is accepted, as from Import-Csv). Zero is pushed, so a drop to zero reaches billing.</summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("Count", "Quantity", "Units")]
+        [AllowNull]
+        [AllowEmptyString]
+        public object? UnitCount { get; set; }
+
+        /// <summary>The input row itself, handed back on its result so failed rows can be piped in again.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Pushes in flight at once per connection (pacing to the rate limit is separate and always on).</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 16;
+
+        /// <summary>Output only the run summary and the rows that did not land (Failed, Invalid, NotSent); Pushed and Unmapped rows are counted, not written.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>How many rows to expect, for the percentage and time left in the progress bar.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long ExpectedRows { get; set; }
+
+        protected override void ProcessRecord(GradientConnection connection)
+        {
+            UsageSyncEngine engine = EngineFor(connection);
+            var row = new UsageRow
+            {
+                Index = _rowsReceived++,
+                AccountId = AccountId,
+                ServiceId = ServiceId,
+                ServiceName = ServiceName,
+                UnitCount = Unwrap(UnitCount),
+                Source = InputObject,
+            };
+
+            Task add = engine.AddAsync(row, StopToken);
+            WaitWhileReporting(add);
+            WriteCompleted();
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (KeyValuePair<GradientConnection, UsageSyncEngine> pair in _engines)
+            {
+                Task<UsageSyncSummary> completion = pair.Value.CompleteAsync(StopToken);
+                WaitWhileReporting(completion);
+                WriteCompleted();
+                UsageSyncSummary summary = completion.GetAwaiter().GetResult();
+
+                if (!summary.BillingRebuilt && summary.Pushed > 0)
+                {
+                    WriteWarning($"Usage for {pair.Key} was pushed but billing was not rebuilt: the final push did not land. Run Sync-GradientUsage again with one row to trigger the rebuild.");
+                }
+
+                var output = PSObject.AsPSObject(summary);
+                output.Properties.Add(new PSNoteProperty("Connection", pair.Key));
+                WriteObject(output);
+            }
+
+            WriteProgress(new ProgressRecord(1, "Sync-GradientUsage", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        protected override void DisposeCore()
+        {
+            foreach (UsageSyncEngine engine in _engines.Values)
+            {
+                engine.Dispose();
+            }
+        }
+
+        private UsageSyncEngine EngineFor(GradientConnection connection)
+        {
+            if (_engines.TryGetValue(connection, out UsageSyncEngine? engine))
+            {
+                return engine;
+            }
+
+            // One confirmation per connection, not per row: -WhatIf still validates and resolves every
+            // row and reports what would be pushed, as NotSent results.
+            bool send = ShouldProcess(connection.ToString(), "Push usage counts");
+            engine = new UsageSyncEngine(connection.Client, new UsageSyncOptions { MaxConcurrency = ThrottleLimit, WhatIf = !send });
+            _engines.Add(connection, engine);
+            return engine;
+        }
+
+        private void WaitWhileReporting(Task task)
+        {
+            AmbientLog.Current = VerboseLog;
+            while (true)
+            {
+                bool finished;
+                try
+                {
+                    finished = task.Wait(TimeSpan.FromMilliseconds(100));
+                }
+                catch (AggregateException)
+                {
+                    finished = true;
+                }
+
+                FlushVerbose();
+                WriteCompleted();
+                if (finished)
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void WriteCompleted()
+        {
+            foreach (KeyValuePair<GradientConnection, UsageSyncEngine> pair in _engines)
+            {
+                foreach (UsageResult result in pair.Value.TakeCompleted())
+                {
+                    _rowsDone++;
+                    Report(pair.Key, result);
+                }
+            }
+
+            ReportProgress();
+        }
+
+        private void Report(GradientConnection connection, UsageResult result)
+        {
+            string target = $"row {result.Index}: account '{result.AccountId}', service '{result.ServiceName ?? result.ServiceId}'";
+            switch (result.Outcome)
+            {
+                case UsageOutcome.Failed:
+                    WriteError(ErrorRecordFactory.Create(ErrorIds.UsagePushFailed, ErrorCategory.WriteError, result.Source ?? result,
+                        $"Usage for {target} was not pushed: {result.Reason}",
+                        "Pipe the Failed results back into Sync-GradientUsage to retry them."));
+                    break;
+                case UsageOutcome.Invalid:
+                    WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidUsageRow, result.Source ?? result,
+                        $"Usage {target} is invalid and was not sent: {result.Reason}",
+                        "Each row needs AccountId, ServiceId or ServiceName, and UnitCount as a number of zero or more."));
+                    break;
+                case UsageOutcome.Unmapped:
+                    WriteVerbose($"Unmapped (404): {target}. The partner has not mapped this account or service; that is expected.");
+                    break;
+            }
+
+            bool quiet = Summary && (result.Outcome == UsageOutcome.Pushed || result.Outcome == UsageOutcome.Unmapped);
+            if (!quiet)
+            {
+                var output = PSObject.AsPSObject(result);
+                output.Properties.Add(new PSNoteProperty("Connection", connection));
+                WriteObject(output);
+            }
+        }
+
+        private void ReportProgress()
+        {
+            TimeSpan now = _clock.Elapsed;
+            if (now - _lastProgress < ProgressInterval)
+            {
+                return;
+            }
+
+            _lastProgress = now;
+            double rate = now.TotalSeconds > 0 ? _rowsDone / now.TotalSeconds : 0;
+            var record = new ProgressRecord(1, "Sync-GradientUsage", $"{_rowsDone} of {(ExpectedRows > 0 ? ExpectedRows.ToString(System.Globalization.CultureInfo.InvariantCulture) : _rowsReceived + " received")} rows done, {rate:0} rows/s");
+            if (ExpectedRows > 0)
+            {
+                record.PercentComplete = (int)Math.Min(100, _rowsDone * 100 / ExpectedRows);
+                if (rate > 0)
+                {
+                    record.SecondsRemaining = (int)Math.Max(0, (ExpectedRows - _rowsDone) / rate);
+                }
+            }
+
+            WriteProgress(record);
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+    }
+}
