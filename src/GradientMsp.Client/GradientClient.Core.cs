@@ -217,8 +217,9 @@ namespace GradientMsp.Client
         {
             var wire = IntegrationStatusNames.ToWire(status);
             var response = await SendCoreAsync(Patch, Route("organization", "status", wire), new JObject(), cancellationToken).ConfigureAwait(false);
-            var data = Json.Unwrap(response.Json);
-            if (data is JObject)
+            bool stringData = response.Json is JObject envelope && envelope.TryGetValue("data", StringComparison.Ordinal, out var raw)
+                              && raw.Type != JTokenType.Object;
+            if (!stringData && Json.Unwrap(response.Json) is JObject)
                 return response.ReadObject<GradientIntegration>();
             // Some specs type "data" as a string, and an empty answer is possible: report what was set.
             return new GradientIntegration { Status = wire };
@@ -302,14 +303,16 @@ namespace GradientMsp.Client
             => segments.Length == 0 ? ApiRoot : ApiRoot + "/" + string.Join("/", segments);
 
         /// <summary>
-        /// Escapes one path segment: RFC 3986 escaping plus dots, so that ids such as "..", "a/b" or
-        /// "v1." can never be read as a different path (System.Uri collapses dot segments and the
-        /// .NET Framework one trims trailing dots).
+        /// Escapes one path segment (RFC 3986), so ids with '/', '?', '#', '%' or spaces stay one segment.
+        /// An id made only of dots ("." or "..") is refused: System.Uri resolves it as a dot segment
+        /// even when escaped, so the request would go to a different route.
         /// </summary>
         internal static string Segment(string value, string parameterName)
         {
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("The " + parameterName + " is empty.", parameterName);
-            return Uri.EscapeDataString(value).Replace(".", "%2E");
+            if (value.Trim('.').Length == 0)
+                throw new ArgumentException("The " + parameterName + " '" + value + "' cannot be sent in a URL path (it is only dots).", parameterName);
+            return Uri.EscapeDataString(value);
         }
 
         private static string Query(IReadOnlyList<KeyValuePair<string, string>> pairs)

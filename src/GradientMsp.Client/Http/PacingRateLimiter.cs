@@ -112,6 +112,8 @@ namespace GradientMsp.Client.Http
                 _nextFree = slot + Interval;
                 wait = slot - now;
                 if (wait <= TimeSpan.Zero) { _granted++; return Lease.Granted; }
+                // Timers work in whole milliseconds and truncate: round up so a permit never leaves early.
+                wait = TimeSpan.FromTicks((wait.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
                 _waiting++;
             }
 
