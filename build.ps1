@@ -54,9 +54,17 @@ function Invoke-Native {
     }
 }
 
-function Get-PwshPath {
-    # The pwsh running this script is the local tool (or a user's own pwsh 7): tests use the same one.
-    (Get-Process -Id $PID).Path
+function Invoke-Pwsh {
+    # Starts a fresh pwsh of the same build as this one. Run as the local tool ('dotnet pwsh') the
+    # process is dotnet itself and pwsh.dll is its entry assembly; run from an installed pwsh, it is pwsh.
+    param([string[]] $ArgumentList)
+    $executable = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') {
+        & $executable ([Reflection.Assembly]::GetEntryAssembly().Location) @ArgumentList
+    }
+    else {
+        & $executable @ArgumentList
+    }
 }
 
 function Invoke-Clean {
@@ -148,7 +156,7 @@ function Invoke-Test {
             '-PesterModule', $pesterModule, '-ModuleRoot', $OutputRoot, '-TestPath', $pesterDir,
             '-ResultPath', $pesterResult, '-SummaryPath', $summaryFile)
         if ($PesterFilter) { $pesterArgs += @('-Filter', $PesterFilter) }
-        & (Get-PwshPath) @pesterArgs
+        Invoke-Pwsh $pesterArgs
         $exit = $LASTEXITCODE
         if (Test-Path $summaryFile) {
             $summary = Get-Content -Raw $summaryFile | ConvertFrom-Json
@@ -174,7 +182,7 @@ function Invoke-ModuleScript {
     # Runs a script in a fresh pwsh with the staged module first on PSModulePath.
     param([string] $Script, [string[]] $Arguments = @())
     $env:PSModulePath = $OutputRoot + [IO.Path]::PathSeparator + $env:PSModulePath
-    & (Get-PwshPath) -NoProfile -File $Script @Arguments
+    Invoke-Pwsh (@('-NoProfile', '-File', $Script) + $Arguments)
     $exit = $LASTEXITCODE
     if ($exit -ne 0) { exit $exit }
 }

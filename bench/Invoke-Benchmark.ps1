@@ -1,0 +1,228 @@
+<#
+.SYNOPSIS
+    The usage-sync benchmark ('build.ps1 Bench'): four figures, each with its target, and a last line
+    'Bench: N met, N missed'. Runs against the staged module and a local emulator; nothing leaves
+    the machine.
+
+.DESCRIPTION
+    1. Rate limit on (100/s) at the emulator: 3,000 rows through Sync-GradientUsage. Wall time within 5%
+       of the 30 s floor, no row lost, no 429 surfaced.
+    2. Rate limit off: 20,000 rows through Sync-GradientUsage and through the loop most scripts use
+       (foreach row, Invoke-RestMethod POST to the count route), same rows, same emulator. Target 10x.
+    3. Peak working set of a fresh pwsh pushing 200,000 rows from a CSV file: under 250 MB, and no more
+       than 30 MB above the same process pushing 20,000 rows.
+    4. Import-Module GradientMsp in a fresh pwsh -NoProfile against a fresh pwsh that imports nothing:
+       under 300 ms added (median of several runs).
+#>
+[CmdletBinding()]
+param(
+    [int] $RateLimitedRows = 3000,
+    [int] $FastRows = 20000,
+    [int] $LargeCsvRows = 200000,
+    [int] $SmallCsvRows = 20000,
+    [int] $ImportRuns = 7
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module GradientMsp
+$workDirectory = Join-Path ([IO.Path]::GetTempPath()) "gradientmsp-bench-$PID"
+$null = New-Item -ItemType Directory -Path $workDirectory -Force
+$results = [System.Collections.Generic.List[object]]::new()
+
+function Invoke-FreshPwsh {
+    param([string[]] $ArgumentList)
+    $executable = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') {
+        & $executable ([Reflection.Assembly]::GetEntryAssembly().Location) @ArgumentList
+    }
+    else {
+        & $executable @ArgumentList
+    }
+}
+
+function Add-Figure {
+    param([string] $Name, [string] $Value, [string] $Target, [bool] $Met)
+    $figure = [pscustomobject]@{ Figure = $Name; Value = $Value; Target = $Target; Met = $Met }
+    $results.Add($figure)
+    $mark = if ($Met) { 'met   ' } else { 'MISSED' }
+    Write-Host ("[{0}] {1}: {2} (target: {3})" -f $mark, $Name, $Value, $Target)
+}
+
+function Start-BenchEmulator {
+    $dll = Join-Path (Get-Module GradientMsp).ModuleBase 'emulator/GradientMsp.Emulator.dll'
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--urls', 'http://127.0.0.1:0', '--rate-limit', '100', '--parent-pid', "$PID")) {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    while ($true) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) { throw 'The emulator exited before it was ready.' }
+        if ($line -like 'GRADIENT_EMULATOR_READY *') {
+            $info = $line.Substring('GRADIENT_EMULATOR_READY '.Length) | ConvertFrom-Json
+            $info | Add-Member -NotePropertyName Process -NotePropertyValue $process
+            return $info
+        }
+    }
+}
+
+function Set-EmulatorRateLimit([object] $Emulator, [int] $Limit) {
+    $null = Invoke-RestMethod -Method Patch -Uri "$($Emulator.controlBaseUri)/settings" -ContentType 'application/json' -Body (@{ rateLimit = $Limit } | ConvertTo-Json)
+}
+
+function Initialize-BenchData {
+    # Services and accounts as a vendor would create them, all mapped by the partner, so every push
+    # lands (201) and the rows measure the successful path.
+    param([object] $Emulator, [int] $AccountCount, [int] $ServiceCount)
+    $headers = @{ 'GRADIENT-TOKEN' = $Emulator.token }
+    $api = $Emulator.apiBaseUri
+    $control = $Emulator.controlBaseUri
+    $org = $Emulator.organizationId
+
+    $vendor = Invoke-RestMethod -Uri $api -Headers $headers
+    $existing = @($vendor.data.skus | ForEach-Object name)
+    foreach ($index in 1..$ServiceCount) {
+        $name = 'Bench Service {0:d3}' -f $index
+        if ($name -notin $existing) {
+            $body = @{ name = $name; description = 'benchmark'; category = 'other'; subcategory = 'other' } | ConvertTo-Json
+            $null = Invoke-RestMethod -Method Post -Uri "$api/service" -Headers $headers -ContentType 'application/json' -Body $body
+        }
+    }
+    $services = @((Invoke-RestMethod -Uri $api -Headers $headers).data.skus | Where-Object name -like 'Bench Service *' | Select-Object -First $ServiceCount)
+
+    $accounts = foreach ($index in 1..$AccountCount) { @{ id = 'bench-{0:d5}' -f $index; name = 'Bench Customer {0:d5}' -f $index; description = '' } }
+    for ($offset = 0; $offset -lt $accounts.Count; $offset += 500) {
+        $batch = $accounts[$offset..([math]::Min($offset + 499, $accounts.Count - 1))]
+        $null = Invoke-RestMethod -Method Post -Uri "$api/organization/accounts" -Headers $headers -ContentType 'application/json' -Body (ConvertTo-Json -InputObject @($batch) -Depth 3)
+    }
+
+    $psa = Invoke-RestMethod -Uri "$control/partners/$org/psa"
+    $psaClient = @($psa.clients)[0].id
+    $psaService = @($psa.services)[0].id
+    foreach ($account in $accounts) {
+        $null = Invoke-RestMethod -Method Put -Uri "$control/partners/$org/mappings/accounts/$([uri]::EscapeDataString($account.id))" -ContentType 'application/json' -Body (@{ psaClientId = $psaClient } | ConvertTo-Json)
+    }
+    foreach ($service in $services) {
+        $null = Invoke-RestMethod -Method Put -Uri "$control/partners/$org/mappings/services/$($service.id)" -ContentType 'application/json' -Body (@{ psaServiceId = $psaService } | ConvertTo-Json)
+    }
+    [pscustomobject]@{ AccountIds = @($accounts | ForEach-Object { $_.id }); ServiceIds = @($services | ForEach-Object id) }
+}
+
+function New-UsageRows {
+    # Row i: account (i mod A) x service (i div A), so no pair repeats until every pair was used.
+    param([object] $Data, [int] $Count, [int] $Seed = 0)
+    $accountCount = $Data.AccountIds.Count
+    for ($i = 0; $i -lt $Count; $i++) {
+        [pscustomobject]@{
+            AccountId = $Data.AccountIds[$i % $accountCount]
+            ServiceId = $Data.ServiceIds[[math]::Floor($i / $accountCount) % $Data.ServiceIds.Count]
+            UnitCount = ($i + $Seed) % 250
+        }
+    }
+}
+
+$emulator = Start-BenchEmulator
+try {
+    Write-Host "Emulator at $($emulator.baseUri); preparing data..." -ForegroundColor Cyan
+    Set-EmulatorRateLimit $emulator 0
+    $data = Initialize-BenchData -Emulator $emulator -AccountCount 2000 -ServiceCount 100
+
+    # ---- 1. rate limit on -------------------------------------------------------------------------
+    Set-EmulatorRateLimit $emulator 100
+    $connection = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru -SkipStatusUpdate
+    $rows = @(New-UsageRows -Data $data -Count $RateLimitedRows)
+    Start-Sleep -Seconds 1   # let the connect calls leave the emulator's rolling window
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $output = @($rows | Sync-GradientUsage -Connection $connection -Summary -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $clock.Stop()
+    $summary = $output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+    $floor = $RateLimitedRows / 100.0
+    $seconds = $clock.Elapsed.TotalSeconds
+    $surfaced429 = @($output | Where-Object { $_.PSObject.Properties['StatusCode'] -and $_.StatusCode -eq 429 }).Count
+    $lost = $RateLimitedRows - $summary.Total
+    $notLanded = $summary.Failed + $summary.Invalid + $summary.NotSent
+    Add-Figure "Rate limit on: $RateLimitedRows rows at 100/s, wall time" ('{0:0.00} s ({1:+0.0;-0.0}% of the {2:0} s floor; {3} retries)' -f $seconds, (($seconds / $floor - 1) * 100), $floor, $summary.Retries) ("<= {0:0.0} s" -f ($floor * 1.05)) ($seconds -le $floor * 1.05)
+    Add-Figure 'Rate limit on: rows lost or not landed' ("$lost lost, $notLanded not landed ($($summary.Pushed) pushed, $($summary.Unmapped) unmapped)") '0' ($lost -eq 0 -and $notLanded -eq 0)
+    Add-Figure 'Rate limit on: 429s surfaced to the user' "$surfaced429 (errors written: $($syncErrors.Count))" '0' ($surfaced429 -eq 0 -and $syncErrors.Count -eq 0)
+    Disconnect-GradientIntegration -Connection $connection -KeepStatus
+
+    # ---- 2. rate limit off: module vs the usual loop ----------------------------------------------
+    Set-EmulatorRateLimit $emulator 0
+    $fast = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru -SkipStatusUpdate -RequestsPerSecond 0
+    $rows = @(New-UsageRows -Data $data -Count $FastRows -Seed 7)
+    $clock.Restart()
+    $output = @($rows | Sync-GradientUsage -Connection $fast -Summary -ThrottleLimit 32)
+    $clock.Stop()
+    $summary = $output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+    $moduleRate = $FastRows / $clock.Elapsed.TotalSeconds
+    Disconnect-GradientIntegration -Connection $fast -KeepStatus
+
+    $headers = @{ 'GRADIENT-TOKEN' = $emulator.token }
+    $api = $emulator.apiBaseUri
+    $loopFailures = 0
+    $clock.Restart()
+    foreach ($row in $rows) {
+        try {
+            $body = @{ accountId = $row.AccountId; unitCount = $row.UnitCount } | ConvertTo-Json -Compress
+            $null = Invoke-RestMethod -Method Post -Uri "$api/service/$($row.ServiceId)/count" -Headers $headers -ContentType 'application/json' -Body $body
+        }
+        catch {
+            $loopFailures++
+        }
+    }
+    $clock.Stop()
+    $loopRate = $FastRows / $clock.Elapsed.TotalSeconds
+    Add-Figure "Rate limit off: $FastRows rows, Sync-GradientUsage vs foreach Invoke-RestMethod" ('{0:0} rows/s vs {1:0} rows/s = {2:0.0}x (module: {3} pushed; loop: {4} failed)' -f $moduleRate, $loopRate, ($moduleRate / $loopRate), $summary.Pushed, $loopFailures) '>= 10x' (($moduleRate / $loopRate) -ge 10)
+
+    # ---- 3. memory: 200,000 vs 20,000 rows from CSV -----------------------------------------------
+    $probe = Join-Path $workDirectory 'memory-probe.ps1'
+    Set-Content -Path $probe -Value @'
+param($Csv, $BaseUri, $VendorKey, $PartnerKey)
+$ErrorActionPreference = 'Stop'
+Import-Module GradientMsp
+$null = Connect-GradientIntegration -VendorApiKey $VendorKey -PartnerApiKey $PartnerKey -BaseUri $BaseUri -SkipStatusUpdate -RequestsPerSecond 0
+$summary = Import-Csv -Path $Csv | Sync-GradientUsage -Summary -ThrottleLimit 32 | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+$process = [Diagnostics.Process]::GetCurrentProcess()
+$process.Refresh()
+[pscustomobject]@{ PeakBytes = $process.PeakWorkingSet64; Total = $summary.Total; Pushed = $summary.Pushed; Seconds = $summary.Elapsed.TotalSeconds } | ConvertTo-Json -Compress
+'@
+    $peaks = @{}
+    foreach ($count in @($SmallCsvRows, $LargeCsvRows)) {
+        $csv = Join-Path $workDirectory "usage-$count.csv"
+        New-UsageRows -Data $data -Count $count -Seed 3 | Export-Csv -Path $csv -NoTypeInformation
+        $json = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe, '-Csv', $csv, '-BaseUri', $emulator.baseUri, '-VendorKey', $emulator.vendorKey, '-PartnerKey', $emulator.partnerKey)
+        if ($LASTEXITCODE -ne 0) { throw "The memory probe for $count rows failed: $json" }
+        $peaks[$count] = ($json | Select-Object -Last 1) | ConvertFrom-Json
+    }
+    $largeMb = $peaks[$LargeCsvRows].PeakBytes / 1MB
+    $smallMb = $peaks[$SmallCsvRows].PeakBytes / 1MB
+    Add-Figure "Peak working set, $LargeCsvRows rows from CSV" ('{0:0} MB ({1} of {2} rows pushed in {3:0.0} s)' -f $largeMb, $peaks[$LargeCsvRows].Pushed, $LargeCsvRows, $peaks[$LargeCsvRows].Seconds) '< 250 MB' ($largeMb -lt 250 -and $peaks[$LargeCsvRows].Total -eq $LargeCsvRows)
+    Add-Figure "Peak working set growth, $LargeCsvRows vs $SmallCsvRows rows" ('{0:+0;-0} MB ({1:0} MB vs {2:0} MB)' -f ($largeMb - $smallMb), $largeMb, $smallMb) '<= 30 MB' (($largeMb - $smallMb) -le 30)
+}
+finally {
+    if (-not $emulator.Process.HasExited) { $emulator.Process.Kill($true) }
+}
+
+# ---- 4. import time ---------------------------------------------------------------------------------
+function Measure-FreshPwsh([string] $Command) {
+    $times = foreach ($run in 1..$ImportRuns) {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $null = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-Command', $Command)
+        $clock.Stop()
+        $clock.Elapsed.TotalMilliseconds
+    }
+    ($times | Sort-Object)[[math]::Floor($ImportRuns / 2)]
+}
+$null = Measure-FreshPwsh 'Import-Module GradientMsp'   # warm the disk cache once
+$bare = Measure-FreshPwsh 'exit 0'
+$withModule = Measure-FreshPwsh 'Import-Module GradientMsp; exit 0'
+Add-Figure 'Import-Module GradientMsp, added to a fresh pwsh -NoProfile' ('{0:0} ms ({1:0} ms vs {2:0} ms, median of {3})' -f ($withModule - $bare), $withModule, $bare, $ImportRuns) '< 300 ms' (($withModule - $bare) -lt 300)
+
+Remove-Item $workDirectory -Recurse -Force -ErrorAction SilentlyContinue
+$met = @($results | Where-Object Met).Count
+$missed = $results.Count - $met
+Write-Host "Machine: $([Environment]::ProcessorCount) cores, $([math]::Round((Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Select-String MemTotal | ForEach-Object { ($_ -split '\s+')[1] }) / 1MB, 1)) GiB, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion)"
+Write-Host "Bench: $met met, $missed missed"
+if ($missed -gt 0) { exit 1 }

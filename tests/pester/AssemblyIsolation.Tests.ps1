@@ -1,0 +1,58 @@
+# Proves the dependency isolation of docs/assembly-loading.md: other versions of GradientMsp's
+# dependencies loaded into the session first do not break the module.
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    . $PSScriptRoot/TestEmulator.ps1
+    $script:emulator = Start-TestEmulator
+    $script:packages = Join-Path $PSScriptRoot '../../.tools/packages' | Resolve-Path
+}
+
+AfterAll {
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'Dependency isolation' {
+    It 'works after Microsoft.Extensions.* 6.0 and another Newtonsoft.Json were loaded first' {
+        $probe = @'
+param($Packages, $BaseUri, $VendorKey, $PartnerKey)
+$ErrorActionPreference = 'Stop'
+Add-Type -Path "$Packages/newtonsoft.json/12.0.3/lib/netstandard2.0/Newtonsoft.Json.dll"
+Add-Type -Path "$Packages/microsoft.extensions.dependencyinjection.abstractions/6.0.0/lib/netstandard2.0/Microsoft.Extensions.DependencyInjection.Abstractions.dll"
+Add-Type -Path "$Packages/microsoft.extensions.http/6.0.0/lib/netstandard2.0/Microsoft.Extensions.Http.dll"
+# Make the foreign copies really load and get used before GradientMsp arrives.
+$null = [Newtonsoft.Json.JsonConvert]::SerializeObject(@{ a = 1 })
+$null = [Microsoft.Extensions.DependencyInjection.ServiceCollection]::new()
+Import-Module GradientMsp
+$null = Connect-GradientIntegration -VendorApiKey $VendorKey -PartnerApiKey $PartnerKey -BaseUri $BaseUri
+$integration = Get-GradientIntegration
+[pscustomobject]@{
+    Status         = $integration.Status
+    ForeignHttp    = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'Microsoft.Extensions.Http' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
+    CmdletsContext = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-GradientIntegration).ImplementingType.Assembly).Name
+} | ConvertTo-Json -Compress
+'@
+        $scriptPath = Join-Path ([IO.Path]::GetTempPath()) "gradientmsp-isolation-$PID.ps1"
+        Set-Content -Path $scriptPath -Value $probe
+        try {
+            $output = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $scriptPath, '-Packages', $script:packages,
+                '-BaseUri', $script:emulator.baseUri, '-VendorKey', $script:emulator.vendorKey, '-PartnerKey', $script:emulator.partnerKey) 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        }
+        finally {
+            Remove-Item $scriptPath -ErrorAction SilentlyContinue
+        }
+
+        $result = ($output | Select-Object -Last 1) | ConvertFrom-Json
+        $result.Status | Should -BeIn @('pending', 'active')
+        # Both versions of Microsoft.Extensions.Http are loaded side by side: 6.0 in the default
+        # context (the other module's) and ours in the GradientMsp context.
+        $result.ForeignHttp | Should -Match '6\.0\.0\.0@Default'
+        $result.ForeignHttp | Should -Match '8\.0\.0\.0@GradientMsp'
+        $result.CmdletsContext | Should -Be 'GradientMsp'
+    }
+
+    It 'ships no copy of PowerShell itself' {
+        $module = Get-Module GradientMsp
+        Get-ChildItem (Join-Path $module.ModuleBase 'lib') -Filter 'System.Management.Automation*.dll' | Should -BeNullOrEmpty
+    }
+}
