@@ -58,12 +58,23 @@ namespace GradientMsp.Client
             else
             {
                 // No auto-redirect: a redirect would carry GRADIENT-TOKEN to wherever it points.
-                primary = _ownedPrimary = new HttpClientHandler
+                var handler = new HttpClientHandler
                 {
                     AllowAutoRedirect = false,
                     UseCookies = false,
                     AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 };
+                try
+                {
+                    // .NET Framework (Windows PowerShell) defaults to 2 connections per host, which would
+                    // serialise a usage sync far below the rate limit.
+                    handler.MaxConnectionsPerServer = 64;
+                }
+                catch (PlatformNotSupportedException)
+                {
+                    // Older frameworks: keep their default.
+                }
+                primary = _ownedPrimary = handler;
             }
 
             // Built with Microsoft.Extensions.Http so the pipeline is declared in one place, with the

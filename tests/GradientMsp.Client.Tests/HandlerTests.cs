@@ -227,6 +227,15 @@ namespace GradientMsp.Client.Tests
         }
 
         [Fact]
+        public async Task A_long_retry_after_on_a_503_is_returned_not_waited()
+        {
+            var rig = Build(3, r => Http.Json(503, "{}").WithRetryAfter("600"), maxDelay: TimeSpan.FromSeconds(30));
+            using var response = await rig.Invoker.SendAsync(Get(), CancellationToken.None);
+            Assert.Equal(503, (int)response.StatusCode);
+            Assert.Equal(1, rig.Inner.Count);
+        }
+
+        [Fact]
         public async Task Backoff_grows_with_jitter_and_never_exceeds_the_max_delay()
         {
             var rig = Build(6, r => Http.Json(500, "{}"), baseDelay: TimeSpan.FromMilliseconds(500), maxDelay: TimeSpan.FromSeconds(2));

@@ -12,9 +12,9 @@ namespace GradientMsp.Client.Http
     /// <summary>
     /// Retries transient failures with a Polly.Core pipeline: 408, 429, 500, 502, 503, 504,
     /// connection errors (HttpRequestException, IOException) and per-attempt timeouts. Back-off is
-    /// exponential with jitter from <c>baseDelay</c>, capped at <c>maxDelay</c>; a 429's Retry-After
-    /// (seconds or HTTP date) replaces the computed delay. A Retry-After longer than <c>maxDelay</c>
-    /// is not waited out: the 429 is returned so the caller sees RateLimited with the server's
+    /// exponential with jitter from <c>baseDelay</c>, capped at <c>maxDelay</c>; a Retry-After (on a
+    /// 429 or a 503; seconds or HTTP date) replaces the computed delay. A Retry-After longer than
+    /// <c>maxDelay</c> is not waited out: the answer is returned so the caller sees RateLimited with the server's
     /// RetryAfter instead of a command that hangs for minutes. 4xx other than 408/429 are never
     /// retried, nor is the caller's cancellation.
     /// </summary>
@@ -103,12 +103,9 @@ namespace GradientMsp.Client.Http
 
             var response = outcome.Result;
             if (response == null || !IsRetriableStatus(response.StatusCode)) return false;
-            if ((int)response.StatusCode == 429)
-            {
-                var retryAfter = RetryAfterOf(response, _time);
-                if (retryAfter.HasValue && retryAfter.Value > _maxDelay) return false;
-            }
-            return true;
+            // A Retry-After (on a 429, or a 503) longer than we are willing to wait ends the retries.
+            var retryAfter = RetryAfterOf(response, _time);
+            return !(retryAfter.HasValue && retryAfter.Value > _maxDelay);
         }
 
         internal static bool IsTransient(Exception ex)
