@@ -18,6 +18,18 @@ else {
 
 $innerModule = Import-Module -Assembly $cmdletAssembly -Force -PassThru
 
+# The output types (GradientMsp.Client.Models.*, GradientMsp.Client.Usage.*) live in the client
+# assembly. Importing it too registers it with PowerShell's type resolver, so scripts can write
+# [GradientMsp.Client.Usage.UsageResult] even though it sits in the private load context.
+$clientName = $cmdletAssembly.GetReferencedAssemblies() | Where-Object Name -eq 'GradientMsp.Client'
+$clientAssembly = if ($PSEdition -eq 'Core') {
+    [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($cmdletAssembly).LoadFromAssemblyName($clientName)
+}
+else {
+    [System.Reflection.Assembly]::Load($clientName)
+}
+$null = Import-Module -Assembly $clientAssembly -Force
+
 # Import-Module -Assembly from inside a script module does not always attach the cmdlets to
 # this module's export table when the assembly was imported before (a second
 # 'Import-Module GradientMsp -Force'), so add them explicitly.
