@@ -13,28 +13,47 @@
     # The psm1 loads the cmdlets into a private load context on PowerShell 7 (docs/assembly-loading.md).
     # No RequiredAssemblies or NestedModules: they would load before the isolation is in place.
     RootModule           = 'GradientMsp.psm1'
-    FormatsToProcess     = @('GradientMsp.Format.ps1xml')
+    FormatsToProcess     = @('GradientMsp.Format.ps1xml', 'GradientMsp.Emulator.Format.ps1xml')
 
     CmdletsToExport      = @(
+        'Add-GradientEmulatorFault'
+        'Clear-GradientEmulatorFault'
+        'Complete-GradientEmulatorSetup'
+        'Connect-GradientEmulatorPartner'
         'Connect-GradientIntegration'
+        'Disconnect-GradientEmulatorPartner'
         'Disconnect-GradientIntegration'
         'Get-GradientAccount'
         'Get-GradientAlertTicket'
         'Get-GradientClient'
         'Get-GradientConnection'
+        'Get-GradientEmulator'
+        'Get-GradientEmulatorBilling'
+        'Get-GradientEmulatorFault'
+        'Get-GradientEmulatorMapping'
+        'Get-GradientEmulatorPartner'
+        'Get-GradientEmulatorPsa'
+        'Get-GradientEmulatorRequestLog'
+        'Get-GradientEmulatorState'
+        'Get-GradientEmulatorWizard'
         'Get-GradientIntegration'
         'Get-GradientOrganizationService'
         'Get-GradientService'
         'Get-GradientVendor'
         'New-GradientAccount'
+        'New-GradientEmulatorPartnerKey'
         'New-GradientOrganizationService'
         'New-GradientService'
+        'Reset-GradientEmulator'
         'Send-GradientAlert'
         'Set-GradientAccount'
+        'Set-GradientEmulatorMapping'
         'Set-GradientOrganizationService'
         'Set-GradientService'
         'Set-GradientStatus'
         'Set-GradientVendor'
+        'Start-GradientEmulator'
+        'Stop-GradientEmulator'
         'Sync-GradientUsage'
     )
     FunctionsToExport    = @()

@@ -14,6 +14,7 @@ namespace GradientMsp.Commands
     public sealed class ConnectGradientIntegrationCommand : GradientCmdlet
     {
         private const string KeysSet = "Keys";
+        private const string EmulatorSet = "Emulator";
         internal const string VendorKeyVariable = "GRADIENT_VENDOR_API_KEY";
         internal const string PartnerKeyVariable = "GRADIENT_PARTNER_API_KEY";
         internal const string BaseUriVariable = "GRADIENT_BASE_URI";
@@ -31,6 +32,10 @@ namespace GradientMsp.Commands
         /// <summary>Host root of the API (default https://app.usegradient.com, or $env:GRADIENT_BASE_URI). Use an emulator's BaseUri to test.</summary>
         [Parameter(ParameterSetName = KeysSet)]
         public Uri? BaseUri { get; set; }
+
+        /// <summary>Connect to this local emulator (from Start-GradientEmulator) as its seeded partner, with the emulator's own test keys.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = EmulatorSet)]
+        public GradientEmulator? Emulator { get; set; }
 
         /// <summary>Verify only: do not set the integration status to pending.</summary>
         [Parameter]
@@ -57,15 +62,85 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            string vendorKey = ResolveKey(VendorApiKey, VendorKeyVariable, "VendorApiKey");
-            string partnerKey = ResolveKey(PartnerApiKey, PartnerKeyVariable, "PartnerApiKey");
-            Uri baseUri = ResolveBaseUri();
+            GradientEmulator? emulator = Emulator;
+            if (emulator == null && NoKeysAnywhere())
+            {
+                emulator = RunningOrNewEmulator();
+            }
 
-            GradientConnection connection = Open(new GradientCredential(vendorKey, partnerKey), baseUri, isEmulator: false);
+            GradientConnection connection;
+            if (emulator != null)
+            {
+                connection = OpenEmulator(emulator);
+            }
+            else
+            {
+                string vendorKey = ResolveKey(VendorApiKey, VendorKeyVariable, "VendorApiKey");
+                string partnerKey = ResolveKey(PartnerApiKey, PartnerKeyVariable, "PartnerApiKey");
+                Uri baseUri = ResolveBaseUri();
+                connection = Open(new GradientCredential(vendorKey, partnerKey), baseUri, isEmulator: false);
+            }
+
             if (PassThru)
             {
                 WriteObject(connection);
             }
+        }
+
+        /// <summary>No key parameter, no key variable and no base URI: the caller means the local emulator.</summary>
+        private bool NoKeysAnywhere() =>
+            ParameterSetName == KeysSet
+            && (VendorApiKey == null || VendorApiKey.Length == 0)
+            && (PartnerApiKey == null || PartnerApiKey.Length == 0)
+            && BaseUri == null
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(VendorKeyVariable))
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PartnerKeyVariable))
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BaseUriVariable));
+
+        /// <summary>The session's running emulator, or a new one (started as Start-GradientEmulator would).</summary>
+        private GradientEmulator RunningOrNewEmulator()
+        {
+            GradientEmulator? running = EmulatorStore.ForCurrentRunspace().Default;
+            if (running != null)
+            {
+                WriteWarning($"No API keys were given and {VendorKeyVariable}/{PartnerKeyVariable} are not set: connecting to the local emulator at {running.BaseUri}.");
+                return running;
+            }
+
+            WriteWarning($"No API keys were given and {VendorKeyVariable}/{PartnerKeyVariable} are not set: starting a local emulator to connect to (Stop-GradientEmulator stops it).");
+            Client.Emulator.EmulatorProcessOptions options = EmulatorLauncher.Options(rateLimit: null, stateFile: null, seed: true);
+            Client.Emulator.EmulatorProcess process;
+            try
+            {
+                process = RunSync(ct => Client.Emulator.EmulatorProcess.StartAsync(options, ct));
+            }
+            catch (Exception exception) when (EmulatorLauncher.IsStartFailure(exception))
+            {
+                ThrowTerminatingError(EmulatorLauncher.StartFailure(exception));
+                throw;
+            }
+
+            return EmulatorLauncher.Register(process, options);
+        }
+
+        private GradientConnection OpenEmulator(GradientEmulator emulator)
+        {
+            if (!emulator.IsRunning)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.EmulatorNotRunning, ErrorCategory.ResourceUnavailable, emulator,
+                    $"The emulator {emulator.BaseUri} is no longer running.", "Start one with Start-GradientEmulator."));
+            }
+
+            if (string.IsNullOrEmpty(emulator.PartnerKey))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.NotConnected, ErrorCategory.InvalidOperation, emulator,
+                    "The emulator's seeded partner has disconnected the integration, so it has no Partner API Key.",
+                    "Play the partner connecting again with Connect-GradientEmulatorPartner, then retry."));
+            }
+
+            GradientConnection connection = Open(new GradientCredential(emulator.VendorKey, emulator.PartnerKey!), emulator.BaseUri, isEmulator: true);
+            emulator.Connection = connection;
+            return connection;
         }
 
         /// <summary>Opens, verifies and registers a connection; shared by the emulator parameter set.</summary>

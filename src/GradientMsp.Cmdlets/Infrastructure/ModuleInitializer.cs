@@ -29,6 +29,12 @@ namespace GradientMsp.Commands
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            // Emulators are child processes: removing the module must not leave them running.
+            foreach (GradientEmulator emulator in EmulatorStore.ForCurrentRunspace().All)
+            {
+                StopGradientEmulatorCommand.StopOne(emulator);
+            }
+
             foreach (GradientConnection connection in ConnectionStore.ForCurrentRunspace().All)
             {
                 ConnectionStore.ForCurrentRunspace().Remove(connection);

@@ -1,0 +1,106 @@
+using System;
+using System.Management.Automation;
+using GradientMsp.Client.Emulator;
+
+namespace GradientMsp.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Starts a local Synthesize emulator (vendor API and the partner's side) as a child process on 127.0.0.1 and a free port.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "GradientEmulator", SupportsShouldProcess = true)]
+    [OutputType(typeof(GradientEmulator))]
+    public sealed class StartGradientEmulatorCommand : GradientCmdlet
+    {
+        /// <summary>Requests per token per second before the emulator answers 429 (the real API allows 100, the default); 0 turns the limit off.</summary>
+        [Parameter]
+        [ValidateRange(0, 100000)]
+        public int RateLimit { get; set; } = 100;
+
+        /// <summary>A JSON file the emulator loads its state from (if it exists) and saves its state to, so a later start continues where this one stopped.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StateFile { get; set; }
+
+        /// <summary>Start without the seeded PSA clients, services and contract lines (the partner is still created, with keys).</summary>
+        [Parameter]
+        public SwitchParameter NoSeed { get; set; }
+
+        /// <summary>Also connect to it as the seeded partner (Connect-GradientIntegration: verifies the keys, sets the status to pending) and make that the session's connection.</summary>
+        [Parameter]
+        public SwitchParameter Connect { get; set; }
+
+        /// <summary>Seconds to wait for the emulator to report that it is ready.</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        protected override void ProcessRecord()
+        {
+            string? stateFile = StateFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile);
+            if (!ShouldProcess("127.0.0.1 (a free port)", "Start the Gradient emulator"))
+            {
+                return;
+            }
+
+            EmulatorProcessOptions options = EmulatorLauncher.Options(RateLimit, stateFile, !NoSeed);
+            options.StartTimeout = TimeSpan.FromSeconds(TimeoutSec);
+            WriteVerbose($"Starting {options.EmulatorPath ?? EmulatorProcess.DllName} (rate limit {RateLimit}/s{(stateFile != null ? ", state file " + stateFile : string.Empty)}{(NoSeed ? ", no seed" : string.Empty)}).");
+
+            EmulatorProcess process;
+            try
+            {
+                process = RunSync(ct => EmulatorProcess.StartAsync(options, ct));
+            }
+            catch (Exception exception) when (EmulatorLauncher.IsStartFailure(exception))
+            {
+                ThrowTerminatingError(EmulatorLauncher.StartFailure(exception));
+                throw;
+            }
+
+            GradientEmulator emulator = EmulatorLauncher.Register(process, options);
+            WriteVerbose($"The emulator is ready at {emulator.BaseUri} (pid {emulator.ProcessId}).");
+
+            if (Connect)
+            {
+                try
+                {
+                    emulator.Connection = ConnectToEmulator(emulator);
+                }
+                catch
+                {
+                    // A half-started emulator must not outlive a failed command.
+                    StopGradientEmulatorCommand.StopOne(emulator);
+                    throw;
+                }
+            }
+
+            WriteObject(emulator);
+        }
+
+        /// <summary>Runs Connect-GradientIntegration -Emulator in this runspace, so the connection is stored like any other.</summary>
+        private GradientConnection? ConnectToEmulator(GradientEmulator emulator)
+        {
+            using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            ps.AddCommand(new CmdletInfo("Connect-GradientIntegration", typeof(ConnectGradientIntegrationCommand)))
+                .AddParameter("Emulator", emulator)
+                .AddParameter("PassThru", true);
+            if (IsVerbose)
+            {
+                ps.AddParameter("Verbose", true);
+            }
+
+            System.Collections.ObjectModel.Collection<PSObject> output = ps.Invoke();
+            foreach (VerboseRecord record in ps.Streams.Verbose)
+            {
+                WriteVerbose(record.Message);
+            }
+
+            if (ps.HadErrors && ps.Streams.Error.Count > 0)
+            {
+                ThrowTerminatingError(ps.Streams.Error[0]);
+            }
+
+            return output.Count > 0 ? output[0].BaseObject as GradientConnection : null;
+        }
+    }
+}

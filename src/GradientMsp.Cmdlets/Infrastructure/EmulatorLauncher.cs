@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using GradientMsp.Client.Emulator;
+
+namespace GradientMsp.Commands
+{
+    /// <summary>
+    /// Starting the emulator, shared by Start-GradientEmulator and Connect-GradientIntegration (which
+    /// starts one when it is given no keys at all). The emulator ships in the module's emulator/ folder,
+    /// beside lib/ where this assembly lives.
+    /// </summary>
+    internal static class EmulatorLauncher
+    {
+        /// <summary>&lt;module&gt;/lib/../emulator/GradientMsp.Emulator.dll, or null when that file is not there
+        /// (then EmulatorProcess looks at $env:GRADIENT_EMULATOR_DLL and beside the client assembly).</summary>
+        public static string? ModuleEmulatorPath()
+        {
+            string? lib = Path.GetDirectoryName(typeof(EmulatorLauncher).Assembly.Location);
+            if (string.IsNullOrEmpty(lib))
+            {
+                return null;
+            }
+
+            string candidate = Path.GetFullPath(Path.Combine(lib!, "..", "emulator", EmulatorProcess.DllName));
+            return File.Exists(candidate) ? candidate : null;
+        }
+
+        public static EmulatorProcessOptions Options(int? rateLimit, string? stateFile, bool seed) => new EmulatorProcessOptions
+        {
+            EmulatorPath = Environment.GetEnvironmentVariable("GRADIENT_EMULATOR_DLL") is { Length: > 0 } ? null : ModuleEmulatorPath(),
+            RateLimit = rateLimit,
+            StateFile = stateFile,
+            Seed = seed,
+        };
+
+        /// <summary>Whether an exception from EmulatorProcess.StartAsync is a start failure to report (not a bug).</summary>
+        public static bool IsStartFailure(Exception exception) =>
+            exception is FileNotFoundException || exception is TimeoutException || exception is InvalidOperationException
+            || exception is InvalidDataException || exception is System.ComponentModel.Win32Exception;
+
+        public static ErrorRecord StartFailure(Exception exception)
+        {
+            if (exception is FileNotFoundException)
+            {
+                return ErrorRecordFactory.Create(ErrorIds.EmulatorNotFound, ErrorCategory.ObjectNotFound, EmulatorProcess.DllName,
+                    exception.Message,
+                    "The emulator ships in the module's emulator/ folder: reinstall or rebuild the module (build.ps1 Build), or set $env:GRADIENT_EMULATOR_DLL to GradientMsp.Emulator.dll.",
+                    exception);
+            }
+
+            if (exception is System.ComponentModel.Win32Exception)
+            {
+                return ErrorRecordFactory.Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, "dotnet",
+                    "Could not run the dotnet host to start the emulator: " + exception.Message,
+                    "The emulator needs the .NET 8 runtime: put 'dotnet' on PATH or set $env:DOTNET_ROOT.",
+                    exception);
+            }
+
+            return ErrorRecordFactory.Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, EmulatorProcess.DllName,
+                "The emulator did not start: " + exception.Message,
+                "Check the message above (a bad -StateFile, a missing .NET 8 runtime); run with -Verbose for the command line.",
+                exception);
+        }
+
+        /// <summary>Wraps a started process and makes it the runspace's default emulator.</summary>
+        public static GradientEmulator Register(EmulatorProcess process, EmulatorProcessOptions options)
+        {
+            var emulator = new GradientEmulator(process, options.RateLimit ?? 100, options.StateFile, options.Seed);
+            EmulatorStore.ForCurrentRunspace().Add(emulator);
+            return emulator;
+        }
+    }
+}
