@@ -153,7 +153,7 @@ try {
     $fast = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru -SkipStatusUpdate -RequestsPerSecond 0
     $rows = @(New-UsageRows -Data $data -Count $FastRows -Seed 7)
     $clock.Restart()
-    $output = @($rows | Sync-GradientUsage -Connection $fast -Summary -ThrottleLimit 32)
+    $output = @($rows | Sync-GradientUsage -Connection $fast -Summary -ThrottleLimit 64)
     $clock.Stop()
     $summary = $output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
     $moduleRate = $FastRows / $clock.Elapsed.TotalSeconds

@@ -8,7 +8,8 @@ $libDirectory = Join-Path $PSScriptRoot 'lib'
 
 if ($PSEdition -eq 'Core') {
     if (-not ('GradientMsp.Loader.GradientMspLoadContext' -as [type])) {
-        Add-Type -Path (Join-Path $PSScriptRoot 'GradientMsp.Loader.dll')
+        # LoadFrom, not Add-Type: Add-Type's first use costs a PowerShell session ~150 ms.
+        $null = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'GradientMsp.Loader.dll'))
     }
     $cmdletAssembly = [GradientMsp.Loader.GradientMspLoadContext]::Initialize($libDirectory)
 }

@@ -22,21 +22,25 @@ namespace GradientMsp.Commands
         protected CancellationToken StopToken => _stop.Token;
 
         /// <summary>A log the client can call from any thread; messages reach -Verbose via <see cref="FlushVerbose"/>.</summary>
-        internal IGradientLog? VerboseLog => IsVerbose ? new QueuedLog(_verbose) : null;
+        internal IGradientLog? VerboseLog => IsVerbose ? _queuedLog ??= new QueuedLog(_verbose) : null;
 
-        /// <summary>Whether -Verbose (or $VerbosePreference) asks for verbose output; formatting is skipped otherwise.</summary>
-        protected bool IsVerbose
+        private QueuedLog? _queuedLog;
+
+        /// <summary>Whether -Verbose (or $VerbosePreference) asks for verbose output; formatting is skipped otherwise.
+        /// Read once per command: it is asked for every row of a usage sync.</summary>
+        protected bool IsVerbose => _isVerbose ??= ReadVerbosePreference();
+
+        private bool? _isVerbose;
+
+        private bool ReadVerbosePreference()
         {
-            get
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? value) && value is SwitchParameter verbose)
             {
-                if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? value) && value is SwitchParameter verbose)
-                {
-                    return verbose.IsPresent;
-                }
-
-                object? preference = GetVariableValue("VerbosePreference");
-                return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+                return verbose.IsPresent;
             }
+
+            object? preference = GetVariableValue("VerbosePreference");
+            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
         protected override void StopProcessing() => _stop.Cancel();
