@@ -86,7 +86,8 @@ function Invoke-Build {
     $null = New-Item -ItemType Directory -Path "$StagedModule/lib" -Force
 
     Copy-Item "$RepoRoot/GradientMsp.psd1" $StagedModule
-    Copy-Item "$RepoRoot/module/*" $StagedModule -Recurse
+    # module/help holds the sources of the MAML help (built below), not files to ship.
+    Get-ChildItem "$RepoRoot/module" | Where-Object Name -ne 'help' | Copy-Item -Destination $StagedModule -Recurse
     Copy-Item "$PublishRoot/loader/GradientMsp.Loader.dll" $StagedModule
     # lib/ holds the cmdlets and every dependency; PowerShell's own assemblies are never shipped.
     Get-ChildItem "$PublishRoot/lib" -File |
