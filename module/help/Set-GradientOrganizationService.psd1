@@ -1,0 +1,18 @@
+@{
+    Description  = @'
+Updates one organization service (PATCH /vendor-api/organization/services/{id}): its name, description, active flag, arrears flag or id (-NewId). Fields not given are not sent, and at least one is needed. -Id binds from piped objects; an unknown id is a ServiceNotFound error and the pipeline goes on. Services cannot be deleted through the API; -IsActive $false (newer API versions) is the nearest thing.
+'@
+    Examples     = @(
+        @{
+            Title   = 'Rename a service'
+            Code    = 'Set-GradientOrganizationService -Id m365-e3 -Name ''Microsoft 365 E3 (annual)'' -PassThru'
+            Remarks = ''
+        }
+        @{
+            Title   = 'Retire every service whose name starts with Legacy'
+            Code    = 'Get-GradientOrganizationService -Name ''Legacy*'' | Set-GradientOrganizationService -IsActive $false -WhatIf'
+            Remarks = 'Remove -WhatIf to send the changes.'
+        }
+    )
+    RelatedLinks = @('Get-GradientOrganizationService', 'New-GradientOrganizationService')
+}

@@ -1,0 +1,31 @@
+@{
+    Description  = @'
+Pushes usage counts to Synthesize: for each input row, the unit count of one service for one account (POST /vendor-api/service/{serviceId}/count). Rows bind by property name, so Import-Csv rows with the columns accountId, serviceName (or serviceId) and unitCount can be piped straight in; service names are resolved to ids once per run.
+
+Rows are pushed concurrently at the connection's rate limit, and billing is rebuilt once at the end rather than after every row. Zero counts are pushed, so a drop to zero reaches billing. A 404 means the partner has not mapped that account or service: the row's outcome is Unmapped, which Gradient calls normal. Each row gets one result (Pushed, Unmapped, Failed, Invalid or NotSent) followed by a run summary; -Summary writes only the summary and the rows that did not land. Failed results carry their row, so they can be piped back in to retry. -WhatIf sends nothing.
+'@
+    Examples     = @(
+        @{
+            Title   = 'Push a usage file'
+            Code    = 'Import-Csv ./usage.csv | Sync-GradientUsage -Summary'
+            Remarks = 'usage.csv has the columns accountId, serviceName and unitCount. Only the summary and the rows that did not land are written.'
+        }
+        @{
+            Title   = 'Retry what failed'
+            Code    = @'
+$results = Import-Csv ./usage.csv | Sync-GradientUsage
+$results | Where-Object Outcome -eq Failed | Sync-GradientUsage
+'@
+            Remarks = 'Failed results bind back by property name (AccountId, ServiceId, ServiceName, UnitCount).'
+        }
+        @{
+            Title   = 'Preview, or push one count'
+            Code    = @'
+Import-Csv ./usage.csv | Sync-GradientUsage -WhatIf
+Sync-GradientUsage -AccountId contoso.com -ServiceName 'Managed EDR' -UnitCount 42
+'@
+            Remarks = 'The first line sends nothing.'
+        }
+    )
+    RelatedLinks = @('New-GradientAccount', 'Get-GradientService', 'Connect-GradientIntegration')
+}
