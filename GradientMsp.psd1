@@ -56,7 +56,9 @@
         'Stop-GradientEmulator'
         'Sync-GradientUsage'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @(
+        'Invoke-GradientQA'
+    )
     VariablesToExport    = @()
     AliasesToExport      = @()
 

@@ -29,5 +29,5 @@ $emulator | Select-Object BaseUri, ApiBaseUri, VendorKey, PartnerKey
         }
     )
     Notes        = 'Needs the .NET 8 runtime (dotnet on PATH, or DOTNET_ROOT). $env:GRADIENT_EMULATOR_DLL points at another GradientMsp.Emulator.dll.'
-    RelatedLinks = @('Stop-GradientEmulator', 'Get-GradientEmulator', 'Connect-GradientIntegration')
+    RelatedLinks = @('Stop-GradientEmulator', 'Get-GradientEmulator', 'Connect-GradientIntegration', 'Invoke-GradientQA')
 }
