@@ -11,7 +11,7 @@ namespace GradientMsp.Commands
     /// <summary>
     /// Tab completion for -Category and -Subcategory: Gradient's values exactly as it spells them,
     /// single-quoted when they contain spaces or other characters the parser would split on.
-    /// Matches by prefix first, then anywhere in the value (so "EDR" finds the EDR subcategory).
+    /// Matches by prefix, or anywhere in the value when no value starts with the word (so "EDR" finds the EDR subcategory).
     /// </summary>
     public sealed class ServiceCategoryCompleter : IArgumentCompleter
     {
@@ -22,12 +22,13 @@ namespace GradientMsp.Commands
                 : ServiceCategories.Categories;
             string typed = Unquote(wordToComplete ?? string.Empty);
 
-            IEnumerable<string> prefix = values.Where(v => v.StartsWith(typed, StringComparison.OrdinalIgnoreCase));
-            IEnumerable<string> inside = typed.Length == 0
-                ? Enumerable.Empty<string>()
-                : values.Where(v => !v.StartsWith(typed, StringComparison.OrdinalIgnoreCase) && v.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0);
+            List<string> found = values.Where(v => v.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (found.Count == 0)
+            {
+                found = values.Where(v => v.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+            }
 
-            foreach (string value in prefix.Concat(inside).Distinct(StringComparer.Ordinal))
+            foreach (string value in found.Distinct(StringComparer.Ordinal))
             {
                 yield return new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, value);
             }
