@@ -24,7 +24,7 @@ namespace GradientMsp.Commands
         [ValidateSet("GET", "POST", "PATCH", "PUT", "DELETE", IgnoreCase = true)]
         public string? Method { get; set; }
 
-        /// <summary>Answer with this HTTP status instead of handling the request.</summary>
+        /// <summary>Answer with this HTTP status instead of handling the request (the emulator accepts 400, 401, 403, 404, 408, 409, 429, 500, 502, 503 and 504).</summary>
         [Parameter(Mandatory = true, ParameterSetName = StatusSet)]
         [ValidateRange(100, 599)]
         public int StatusCode { get; set; }

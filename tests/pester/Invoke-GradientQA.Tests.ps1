@@ -1,0 +1,142 @@
+# Proof that the QA checklist catches what it should: each sample in tests/qa-samples is wrong in
+# exactly one way and must fail exactly the step that catches it, with a message that says what to
+# fix; the correct sample and the module's own cmdlets must pass every step. One emulator serves
+# the whole file (Invoke-GradientQA resets it before each run).
+Describe 'Invoke-GradientQA' {
+    BeforeAll {
+        . $PSScriptRoot/common.ps1
+        $script:emulator = Start-GradientEmulator -RateLimit 0
+        $script:samples = Join-Path $PSScriptRoot '../qa-samples'
+        $script:checklist = @(
+            'Click Connect on the Integration'
+            'Generate API Token'
+            'Open Vendor Portal'
+            'Authenticate the integration'
+            'Confirm Next lights up'
+            'Confirm Accounts have synced in for mapping'
+            'Map the accounts created'
+            'Confirm Services have synced in for mapping'
+            'Map the services created'
+            'Finish the integration setup'
+            'Within the vendor portal, initiate a sync'
+            'Within Synthesize, refresh the Billing page, and confirm usage has synced in for the mapped accounts and services'
+            'Disconnect the integration and follow these steps again'
+        )
+        function Invoke-Sample([string] $Name, [hashtable] $Extra = @{}) {
+            $integration = & (Join-Path $script:samples "$Name.ps1")
+            Invoke-GradientQA -Integration $integration -Emulator $script:emulator -Quiet @Extra 3>$null
+        }
+    }
+
+    AfterAll {
+        Stop-GradientEmulator -Emulator $emulator -Confirm:$false
+    }
+
+    It 'the correct sample passes every step, in the checklist''s order' {
+        $result = Invoke-Sample 'Correct'
+        $result.Failed | Should -Be 0
+        $result.Skipped | Should -Be 0
+        $result.Passed | Should -Be 18
+        @($result.Steps.Step | Select-Object -First 13) | Should -Be $checklist
+        $result.Duration.TotalSeconds | Should -BeLessThan 60
+    }
+
+    It '<Sample> fails exactly "<Step>"' -TestCases @(
+        @{ Sample = 'NeverSetsPending'; Step = 'Confirm Next lights up'; Pattern = "status stayed 'inactive' after the partner authenticated.*must set 'pending'" }
+        @{ Sample = 'CreatesNoAccounts'; Step = 'Confirm Accounts have synced in for mapping'; Pattern = 'no account has arrived.*must create the partner''s accounts' }
+        @{ Sample = 'WrongServiceCategory'; Step = 'Confirm Services have synced in for mapping'; Pattern = 'no service has arrived.*refused with 400: category and subcategory' }
+        @{ Sample = 'PushesBeforeMapping404Fatal'; Step = 'Authenticate the integration'; Pattern = '404.*normal for accounts or services the partner has not mapped.*never stop on them' }
+        @{ Sample = 'NoAccountsAfterReconnect'; Step = 'Reconnect: accounts are re-created and the whole checklist passes a second time'; Pattern = 'second pass.*Confirm Accounts have synced in for mapping.*re-create what is missing' }
+        @{ Sample = 'BadToken'; Step = 'Authenticate the integration'; Pattern = '401.*Base64\(UTF-8\(''<vendor key>:<partner key>''\)\)' }
+    ) {
+        $result = Invoke-Sample $Sample
+        $failed = @($result.Steps | Where-Object Result -EQ 'Failed')
+        $failed.Step | Should -Be @($Step)
+        $failed[0].Message | Should -Match "(?s)expected: .+seen: .+fix: "
+        $failed[0].Message -replace '\r?\n', ' ' | Should -Match $Pattern
+        $failed[0].Seen | Should -Not -BeNullOrEmpty
+        $failed[0].Fix | Should -Not -BeNullOrEmpty
+        # Everything that could not run because of it is Skipped with a reason, never Failed.
+        foreach ($skipped in @($result.Steps | Where-Object Result -EQ 'Skipped')) {
+            $skipped.Message | Should -Match 'so this step cannot run$'
+        }
+        $result.Failed | Should -Be 1
+    }
+
+    It 'with no -Integration the module''s own cmdlets are the integration, and pass' {
+        $result = Invoke-GradientQA -Emulator $emulator -Quiet
+        $result.Integration | Should -Be 'GradientMsp cmdlets'
+        $result.Failed | Should -Be 0
+        $result.Passed | Should -Be 18
+    }
+
+    It 'writes <Format> results to -OutputPath' -TestCases @(@{ Format = 'NUnitXml'; Root = 'test-results' }, @{ Format = 'JUnitXml'; Root = 'testsuites' }) {
+        $path = Join-Path $TestDrive "qa-$Format.xml"
+        $result = Invoke-Sample 'NeverSetsPending' @{ OutputFormat = $Format; OutputPath = $path }
+        $result.OutputPath | Should -Be $path
+        [xml] $xml = Get-Content -Raw $path
+        $xml.DocumentElement.LocalName | Should -Be $Root
+        $xml.OuterXml | Should -Match 'Confirm Next lights up'
+    }
+
+    It 'starts and stops an emulator of its own when none is given' {
+        $before = @(Get-GradientEmulator -All).Count
+        $result = Invoke-GradientQA -Integration (& (Join-Path $samples 'Correct.ps1')) -Quiet 3>$null
+        $result.Failed | Should -Be 0
+        $result.BaseUri | Should -Not -Be $emulator.BaseUri
+        @(Get-GradientEmulator -All).Count | Should -Be $before
+        (Get-GradientEmulator).ProcessId | Should -Be $emulator.ProcessId
+        $probe = [System.Net.Sockets.TcpClient]::new()
+        try { { $probe.Connect($result.BaseUri.Host, $result.BaseUri.Port) } | Should -Throw }
+        finally { $probe.Dispose() }
+    }
+
+    It 'takes command names as well as script blocks' {
+        $integration = & (Join-Path $samples 'Correct.ps1')
+        $names = @{}
+        foreach ($part in 'Setup', 'Authenticate', 'Sync', 'Disconnect') {
+            $name = "Invoke-QaTestSample$part"
+            Set-Item -Path "function:global:$name" -Value $integration[$part]
+            $names[$part] = $name
+        }
+        try {
+            $result = Invoke-GradientQA -Integration $names -Emulator $emulator -Quiet 3>$null
+            $result.Failed | Should -Be 0
+        }
+        finally {
+            foreach ($name in $names.Values) { Remove-Item "function:global:$name" }
+        }
+    }
+
+    It 'refuses an -Integration without Authenticate, Sync and Disconnect' {
+        { Invoke-GradientQA -Integration @{ Authenticate = {} } -Emulator $emulator -Quiet } | Should -Throw '*needs Sync*'
+    }
+
+    It 'live target with -NonInteractive: fails what needs a person with a clear message instead of waiting' {
+        Reset-GradientEmulator -Emulator $emulator -Confirm:$false
+        $partnerKey = (Get-GradientEmulatorPartner -Emulator $emulator).PartnerKey
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $result = Invoke-GradientQA -BaseUri $emulator.BaseUri -VendorApiKey $emulator.VendorKey -PartnerApiKey $partnerKey `
+            -Integration (& (Join-Path $samples 'Correct.ps1')) -NonInteractive -TimeoutSec 1 -Quiet 3>$null
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 40
+        $result.Target | Should -Be 'Live'
+        $steps = @{}
+        foreach ($step in $result.Steps) { $steps[$step.Step] = $step }
+        foreach ($observable in 'Click Connect on the Integration', 'Generate API Token', 'Open Vendor Portal', 'Authenticate the integration', 'Confirm Next lights up', 'Confirm Accounts have synced in for mapping', 'Confirm Services have synced in for mapping') {
+            $steps[$observable].Result | Should -Be 'Passed' -Because $steps[$observable].Message
+        }
+        $steps['Map the accounts created'].Result | Should -Be 'Failed'
+        $steps['Map the accounts created'].Message | Should -Match 'isMapped within 1 s'
+        $steps['Map the services created'].Message | Should -Match 'NonInteractive forbids asking'
+        $steps['Finish the integration setup'].Message | Should -Match 'NonInteractive forbids asking'
+        $steps['Within the vendor portal, initiate a sync'].Result | Should -Be 'Skipped'
+    }
+
+    It 'tools/Invoke-QAEmulator.ps1 exits 1 when a step fails' {
+        $tool = Join-Path $PSScriptRoot '../../tools/Invoke-QAEmulator.ps1'
+        $report = Join-Path $TestDrive 'tool.xml'
+        $output = Invoke-FreshPwsh -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $tool, '-IntegrationScript', (Join-Path $samples 'NeverSetsPending.ps1'), '-OutputPath', $report, '-Quiet') 2>&1
+        $LASTEXITCODE | Should -Be 1 -Because ($output | Out-String)
+        Test-Path $report | Should -BeTrue
+    }
+}
