@@ -98,6 +98,15 @@ function Invoke-Build {
     }
 
     $null = Test-ModuleManifest -Path "$StagedModule/GradientMsp.psd1" -ErrorAction Stop
+
+    # MAML help for the binary cmdlets, in a child pwsh because a binary module cannot be unloaded.
+    $savedModulePath = $env:PSModulePath
+    $env:PSModulePath = $OutputRoot + [IO.Path]::PathSeparator + $env:PSModulePath
+    try {
+        Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-File', "$RepoRoot/build/New-MamlHelp.ps1", '-ModulePath', $StagedModule)
+        if ($LASTEXITCODE -ne 0) { throw "New-MamlHelp failed with exit code $LASTEXITCODE." }
+    }
+    finally { $env:PSModulePath = $savedModulePath }
     Write-Host "Staged GradientMsp $Version at $StagedModule" -ForegroundColor Green
 }
 
