@@ -94,7 +94,7 @@ namespace GradientMsp.Emulator
             long start = Stopwatch.GetTimestamp();
             var entry = new RequestLogEntry
             {
-                Time = JsonSetup.Iso(rt.Time.GetUtcNow()),
+                TimeUtc = rt.Time.GetUtcNow(),
                 Method = ctx.Request.Method,
                 Path = path,
                 Query = RequestLog.RedactQuery(ctx.Request.QueryString.Value ?? ""),
@@ -215,6 +215,12 @@ namespace GradientMsp.Emulator
             if (result.RetryAfter != null) res.Headers["Retry-After"] = result.RetryAfter;
             if (result.Body == null) return;
             res.ContentType = "application/json; charset=utf-8";
+            if (result.Body is PreSerialized pre)
+            {
+                res.ContentLength = pre.Utf8.Length;
+                await res.Body.WriteAsync(pre.Utf8, ctx.RequestAborted);
+                return;
+            }
             var buffer = new ArrayBufferWriter<byte>(256);
             using (var writer = new Utf8JsonWriter(buffer))
                 JsonSerializer.Serialize(writer, result.Body, result.Body.GetType(), json);

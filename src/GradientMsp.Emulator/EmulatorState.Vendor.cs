@@ -235,9 +235,12 @@ namespace GradientMsp.Emulator
                 if (!noBuild) RebuildBillingLocked(p, now);
                 if (p.Status != "active") p.Status = "active";
                 Touch();
-                return new ApiResult(201, new ResponseDto(201, "Success - Created service unit count"));
+                return new ApiResult(201, CountCreated);
             }
         }
+
+        private static readonly PreSerialized CountCreated =
+            new PreSerialized(new ResponseDto(201, "Success - Created service unit count"), JsonSetup.Api);
 
         private static ApiResult NoAccountMap(string id) => ApiResult.NotFound($"No account map found with id: {id}");
 

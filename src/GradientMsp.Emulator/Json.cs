@@ -30,6 +30,13 @@ namespace GradientMsp.Emulator
         public static ApiResult Unauthorized() => Error(401, "Unauthorized");
     }
 
+    /// <summary>A constant response body serialized once (the hot count path answers the same bytes every time).</summary>
+    internal sealed class PreSerialized
+    {
+        public PreSerialized(object body, JsonSerializerOptions options) => Utf8 = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), options);
+        public ReadOnlyMemory<byte> Utf8 { get; }
+    }
+
     /// <summary>NestJS-style error body: {statusCode, message, error?}.</summary>
     internal sealed class ErrorBody
     {

@@ -7,7 +7,9 @@ namespace GradientMsp.Emulator
     public sealed class RequestLogEntry
     {
         public long Index { get; set; }
-        public string Time { get; set; } = "";
+        /// <summary>Formatted only when the log is read, to keep the request path cheap.</summary>
+        public string Time => JsonSetup.Iso(TimeUtc);
+        [System.Text.Json.Serialization.JsonIgnore] public DateTimeOffset TimeUtc { get; set; }
         public string Method { get; set; } = "";
         public string Path { get; set; } = "";
         public string Query { get; set; } = "";
@@ -65,6 +67,8 @@ namespace GradientMsp.Emulator
         public static string RedactQuery(string query)
         {
             if (string.IsNullOrEmpty(query)) return "";
+            if (query.IndexOf("token", StringComparison.OrdinalIgnoreCase) < 0 && query.IndexOf("key", StringComparison.OrdinalIgnoreCase) < 0)
+                return query;
             string q = query.StartsWith("?", StringComparison.Ordinal) ? query.Substring(1) : query;
             string[] parts = q.Split('&');
             bool changed = false;
