@@ -15,7 +15,7 @@ namespace GradientMsp.Client.Emulator
     public sealed class EmulatorProcessOptions
     {
         /// <summary>Path of GradientMsp.Emulator.dll. Null: $GRADIENT_EMULATOR_DLL, else next to this assembly
-        /// (or in its "emulator" subfolder).</summary>
+        /// (or in its "emulator" subfolder, or in "../emulator" as in the staged module).</summary>
         public string? EmulatorPath { get; set; }
         /// <summary>The dotnet host. Null: $DOTNET_HOST_PATH, $DOTNET_ROOT/dotnet, else "dotnet" on PATH.</summary>
         public string? DotnetPath { get; set; }
@@ -237,6 +237,7 @@ namespace GradientMsp.Client.Emulator
                 {
                     candidates.Add(Path.Combine(here!, DllName));
                     candidates.Add(Path.Combine(here!, "emulator", DllName));
+                    candidates.Add(Path.Combine(here!, "..", "emulator", DllName)); // staged module: lib/ beside emulator/
                 }
                 candidates.Add(Path.Combine(AppContext.BaseDirectory, DllName));
             }
