@@ -20,8 +20,10 @@ else {
 $innerModule = Import-Module -Assembly $cmdletAssembly -Force -PassThru
 
 # The output types (GradientMsp.Client.Models.*, GradientMsp.Client.Usage.*) live in the client
-# assembly. Importing it too registers it with PowerShell's type resolver, so scripts can write
-# [GradientMsp.Client.Usage.UsageResult] even though it sits in the private load context.
+# assembly, which PowerShell's type resolver does not search because it sits in the private load
+# context. Registering them as type accelerators under their full names lets scripts write
+# [GradientMsp.Client.Usage.UsageResult]; it is far cheaper at import than Import-Module -Assembly.
+$typeAccelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $clientName = $cmdletAssembly.GetReferencedAssemblies() | Where-Object Name -eq 'GradientMsp.Client'
 $clientAssembly = if ($PSEdition -eq 'Core') {
     [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($cmdletAssembly).LoadFromAssemblyName($clientName)
@@ -29,7 +31,15 @@ $clientAssembly = if ($PSEdition -eq 'Core') {
 else {
     [System.Reflection.Assembly]::Load($clientName)
 }
-$null = Import-Module -Assembly $clientAssembly -Force
+$acceleratedTypes = @($clientAssembly.GetExportedTypes() | Where-Object { -not $_.IsNested -and -not ($typeAccelerators::Get.ContainsKey($_.FullName)) })
+foreach ($type in $acceleratedTypes) {
+    $typeAccelerators::Add($type.FullName, $type)
+}
+$ExecutionContext.SessionState.Module.OnRemove = {
+    foreach ($type in $acceleratedTypes) {
+        $null = $typeAccelerators::Remove($type.FullName)
+    }
+}.GetNewClosure()
 
 # Import-Module -Assembly from inside a script module does not always attach the cmdlets to
 # this module's export table when the assembly was imported before (a second
