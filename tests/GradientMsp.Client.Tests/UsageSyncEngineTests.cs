@@ -220,6 +220,30 @@ namespace GradientMsp.Client.Tests
         }
 
         [Fact]
+        public async Task A_caller_waiting_for_a_slot_is_woken_once_a_batch_of_slots_is_free()
+        {
+            // MaxConcurrency 8 frees callers in batches of 2: a blocked PowerShell pipeline thread is
+            // then woken once per batch of pushes, not once per push.
+            var gates = Enumerable.Range(0, 10).ToDictionary(i => "a" + i, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            BeforeCount = (account, ct) => gates[account].Task.WaitAsync(ct);
+            using var engine = new UsageSyncEngine(_rig.Client, new UsageSyncOptions { MaxConcurrency = 8 });
+            for (int i = 0; i < 9; i++) await engine.AddAsync(Row(i, "a" + i, 1), CancellationToken.None);
+            await Drive.Until(() => Volatile.Read(ref _inFlight) == 8);
+
+            var next = engine.AddAsync(Row(9, "a9", 1), CancellationToken.None);
+            Assert.False(await Drive.Settled(next));
+            gates["a0"].SetResult();
+            Assert.False(await Drive.Settled(next)); // one free slot is not a batch yet
+            gates["a1"].SetResult();
+            await next;
+
+            foreach (var gate in gates.Values) gate.TrySetResult();
+            var summary = await engine.CompleteAsync(CancellationToken.None);
+            Assert.Equal(10, summary.Pushed);
+            Assert.True(_maxInFlight <= 8, "max in flight " + _maxInFlight);
+        }
+
+        [Fact]
         public async Task Service_names_are_resolved_once_case_insensitively()
         {
             using var engine = new UsageSyncEngine(_rig.Client);

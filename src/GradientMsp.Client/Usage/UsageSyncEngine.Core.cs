@@ -28,6 +28,8 @@ namespace GradientMsp.Client.Usage
         private CancellationToken _runToken;
         private TimeProvider _time = null!;
         private int _maxConcurrency;
+        private int _refillBatch;                      // free slots that wake a caller waiting for a slot
+        private TaskCompletionSource<bool>? _refillWaiter;
         private long _startTimestamp;
         private long _startRequests;
         private long _startRetries;
@@ -54,6 +56,7 @@ namespace GradientMsp.Client.Usage
             _time = Client.Options.TimeProvider ?? TimeProvider.System;
             _maxConcurrency = Math.Max(1, Options.MaxConcurrency);
             _slots = new SemaphoreSlim(_maxConcurrency, _maxConcurrency);
+            _refillBatch = Math.Max(1, _maxConcurrency / 4);
             _results = new ConcurrentQueue<UsageResult>();
             _signal = NewSignal();
             _runCts = new CancellationTokenSource();
@@ -113,7 +116,14 @@ namespace GradientMsp.Client.Usage
             {
                 try
                 {
-                    await _slots.WaitAsync(linked.Token).ConfigureAwait(false);
+                    if (!_slots.Wait(0))
+                    {
+                        // Every slot is busy. Wait until a batch of slots is free rather than for the
+                        // next one: a caller that blocks a thread per wait (the PowerShell pipeline)
+                        // is then woken once per batch instead of once per row.
+                        await WaitForFreeSlotsAsync(linked.Token).ConfigureAwait(false);
+                        await _slots.WaitAsync(linked.Token).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -229,6 +239,17 @@ namespace GradientMsp.Client.Usage
             return summary;
         }
 
+        private async Task WaitForFreeSlotsAsync(CancellationToken cancellationToken)
+        {
+            var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _refillWaiter, waiter);
+            // A push may have finished between the failed Wait(0) and publishing the waiter.
+            if (_slots.CurrentCount >= _refillBatch)
+                Interlocked.Exchange(ref _refillWaiter, null)?.TrySetResult(true);
+            using (cancellationToken.Register(() => waiter.TrySetCanceled()))
+                await waiter.Task.ConfigureAwait(false);
+        }
+
         private UsageSyncProgress GetProgress()
             => new UsageSyncProgress(Interlocked.Read(ref _received), Interlocked.Read(ref _completed), Interlocked.Read(ref _inFlight), _time.GetElapsedTime(_startTimestamp));
 
@@ -278,7 +299,12 @@ namespace GradientMsp.Client.Usage
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
-                if (ownsSlot) _slots.Release();
+                if (ownsSlot)
+                {
+                    _slots.Release();
+                    if (_slots.CurrentCount >= _refillBatch)
+                        Interlocked.Exchange(ref _refillWaiter, null)?.TrySetResult(true);
+                }
             }
 
             result.Elapsed = _time.GetElapsedTime(start);
