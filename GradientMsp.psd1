@@ -13,7 +13,8 @@
     # The psm1 loads the cmdlets into a private load context on PowerShell 7 (docs/assembly-loading.md).
     # No RequiredAssemblies or NestedModules: they would load before the isolation is in place.
     RootModule           = 'GradientMsp.psm1'
-    FormatsToProcess     = @('GradientMsp.Format.ps1xml', 'GradientMsp.Emulator.Format.ps1xml')
+    # No FormatsToProcess: the views (GradientMsp*.Format.ps1xml beside this file) are loaded when the
+    # first GradientMsp command runs, not at import (FormatLoader.cs); that keeps Import-Module fast.
 
     CmdletsToExport      = @(
         'Add-GradientEmulatorFault'

@@ -3,57 +3,36 @@
 # Microsoft.Extensions.* cannot clash with ours (docs/assembly-loading.md).
 # On Windows PowerShell 5.1 there are no load contexts; the cmdlets assembly
 # resolves its dependencies from lib\ itself (ModuleInitializer.cs).
+#
+# Import time is budgeted (build.ps1 Bench): this file calls .NET directly rather than cmdlets
+# such as Join-Path or Get-ChildItem, whose first use autoloads another module (~60 ms), and
+# LoadFrom rather than Add-Type, whose first use costs ~150 ms.
 
-$libDirectory = Join-Path $PSScriptRoot 'lib'
+$libDirectory = [System.IO.Path]::Combine($PSScriptRoot, 'lib')
 
 if ($PSEdition -eq 'Core') {
-    if (-not ('GradientMsp.Loader.GradientMspLoadContext' -as [type])) {
-        # LoadFrom, not Add-Type: Add-Type's first use costs a PowerShell session ~150 ms.
-        $null = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'GradientMsp.Loader.dll'))
+    $loader = [System.AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'GradientMsp.Loader' }, 'First')
+    if (-not $loader) {
+        $null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, 'GradientMsp.Loader.dll'))
     }
     $cmdletAssembly = [GradientMsp.Loader.GradientMspLoadContext]::Initialize($libDirectory)
 }
 else {
-    $cmdletAssembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $libDirectory 'GradientMsp.Cmdlets.dll'))
+    $cmdletAssembly = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($libDirectory, 'GradientMsp.Cmdlets.dll'))
 }
 
 $innerModule = Import-Module -Assembly $cmdletAssembly -Force -PassThru
 
-# The output types (GradientMsp.Client.Models.*, GradientMsp.Client.Usage.*) live in the client
-# assembly, which PowerShell's type resolver does not search because it sits in the private load
-# context. Registering them as type accelerators under their full names lets scripts write
-# [GradientMsp.Client.Usage.UsageResult]; it is far cheaper at import than Import-Module -Assembly.
-$typeAccelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
-$clientName = $cmdletAssembly.GetReferencedAssemblies() | Where-Object Name -eq 'GradientMsp.Client'
-$clientAssembly = if ($PSEdition -eq 'Core') {
-    [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($cmdletAssembly).LoadFromAssemblyName($clientName)
-}
-else {
-    [System.Reflection.Assembly]::Load($clientName)
-}
-$acceleratedTypes = @($clientAssembly.GetExportedTypes() | Where-Object { -not $_.IsNested -and -not ($typeAccelerators::Get.ContainsKey($_.FullName)) })
-foreach ($type in $acceleratedTypes) {
-    $typeAccelerators::Add($type.FullName, $type)
-}
-$ExecutionContext.SessionState.Module.OnRemove = {
-    foreach ($type in $acceleratedTypes) {
-        $null = $typeAccelerators::Remove($type.FullName)
-    }
-}.GetNewClosure()
+# Two things are done in C# at import, where they are cheap: the client's output types become
+# type accelerators (ModuleInitializer.OnImport), and the cmdlets are attached to this module's
+# export table, which Import-Module -Assembly inside a script module does not always do
+# (https://github.com/PowerShell/PowerShell/issues/20710).
+[GradientMsp.Commands.ModuleSurface]::ExportCmdlets($ExecutionContext.SessionState.Module, $innerModule)
 
-# Import-Module -Assembly from inside a script module does not always attach the cmdlets to
-# this module's export table when the assembly was imported before (a second
-# 'Import-Module GradientMsp -Force'), so add them explicitly.
-# https://github.com/PowerShell/PowerShell/issues/20710
-$addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod(
-    'AddExportedCmdlet', [System.Reflection.BindingFlags]'Instance, NonPublic')
-if ($addExportedCmdlet) {
-    foreach ($command in $innerModule.ExportedCmdlets.Values) {
-        $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $command))
+# Script parts (the QA runner) live beside the psm1.
+$scriptsDirectory = [System.IO.Path]::Combine($PSScriptRoot, 'scripts')
+if ([System.IO.Directory]::Exists($scriptsDirectory)) {
+    foreach ($part in [System.IO.Directory]::GetFiles($scriptsDirectory, '*.ps1')) {
+        . $part
     }
-}
-
-# Script parts (argument completers, QA helpers) live beside the psm1.
-foreach ($part in Get-ChildItem -Path (Join-Path $PSScriptRoot 'scripts') -Filter '*.ps1' -ErrorAction SilentlyContinue) {
-    . $part.FullName
 }

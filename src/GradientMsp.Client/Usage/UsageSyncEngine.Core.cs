@@ -269,7 +269,7 @@ namespace GradientMsp.Client.Usage
             UsageResult result;
             try
             {
-                var outcome = await Client.SetUnitCountWithStatusAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken).ConfigureAwait(false);
+                var outcome = await Client.SetUnitCountWithStatusAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken, parseAnswer: false).ConfigureAwait(false);
                 result = Result(item, UsageOutcome.Pushed, null);
                 result.StatusCode = outcome.StatusCode;
                 result.Attempts = outcome.Attempts;

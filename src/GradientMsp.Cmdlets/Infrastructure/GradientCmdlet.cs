@@ -43,6 +43,8 @@ namespace GradientMsp.Commands
             return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
+        protected override void BeginProcessing() => FormatLoader.EnsureLoaded(this);
+
         protected override void StopProcessing() => _stop.Cancel();
 
         /// <summary>

@@ -18,17 +18,20 @@ namespace GradientMsp.Commands
 
         public void OnImport()
         {
-            if (_hooked || !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            if (!_hooked && RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
             {
-                return;
+                _hooked = true;
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveFromLib;
             }
 
-            _hooked = true;
-            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromLib;
+            // After the resolver: this touches the client assembly.
+            ModuleSurface.RegisterClientTypes();
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            ModuleSurface.UnregisterClientTypes();
+
             // Emulators are child processes: removing the module must not leave them running.
             foreach (GradientEmulator emulator in EmulatorStore.ForCurrentRunspace().All)
             {
