@@ -54,18 +54,7 @@ function Invoke-Native {
     }
 }
 
-function Invoke-Pwsh {
-    # Starts a fresh pwsh of the same build as this one. Run as the local tool ('dotnet pwsh') the
-    # process is dotnet itself and pwsh.dll is its entry assembly; run from an installed pwsh, it is pwsh.
-    param([string[]] $ArgumentList)
-    $executable = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') {
-        & $executable ([Reflection.Assembly]::GetEntryAssembly().Location) @ArgumentList
-    }
-    else {
-        & $executable @ArgumentList
-    }
-}
+. (Join-Path $PSScriptRoot 'tools/FreshPwsh.ps1')
 
 function Invoke-Clean {
     foreach ($path in @($OutputRoot, $PublishRoot)) {
@@ -103,7 +92,7 @@ function Invoke-Build {
     $savedModulePath = $env:PSModulePath
     $env:PSModulePath = $OutputRoot + [IO.Path]::PathSeparator + $env:PSModulePath
     try {
-        Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-File', "$RepoRoot/build/New-MamlHelp.ps1", '-ModulePath', $StagedModule)
+        Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', "$RepoRoot/build/New-MamlHelp.ps1", '-ModulePath', $StagedModule)
         if ($LASTEXITCODE -ne 0) { throw "New-MamlHelp failed with exit code $LASTEXITCODE." }
     }
     finally { $env:PSModulePath = $savedModulePath }
@@ -166,7 +155,7 @@ function Invoke-Test {
             '-PesterModule', $pesterModule, '-ModuleRoot', $OutputRoot, '-TestPath', $pesterDir,
             '-ResultPath', $pesterResult, '-SummaryPath', $summaryFile)
         if ($PesterFilter) { $pesterArgs += @('-Filter', $PesterFilter) }
-        Invoke-Pwsh $pesterArgs
+        Invoke-FreshPwsh $pesterArgs
         $exit = $LASTEXITCODE
         if (Test-Path $summaryFile) {
             $summary = Get-Content -Raw $summaryFile | ConvertFrom-Json
@@ -192,7 +181,7 @@ function Invoke-ModuleScript {
     # Runs a script in a fresh pwsh with the staged module first on PSModulePath.
     param([string] $Script, [string[]] $Arguments = @())
     $env:PSModulePath = $OutputRoot + [IO.Path]::PathSeparator + $env:PSModulePath
-    Invoke-Pwsh (@('-NoProfile', '-File', $Script) + $Arguments)
+    Invoke-FreshPwsh (@('-NoProfile', '-File', $Script) + $Arguments)
     $exit = $LASTEXITCODE
     if ($exit -ne 0) { exit $exit }
 }

@@ -29,16 +29,7 @@ $workDirectory = Join-Path ([IO.Path]::GetTempPath()) "gradientmsp-bench-$PID"
 $null = New-Item -ItemType Directory -Path $workDirectory -Force
 $results = [System.Collections.Generic.List[object]]::new()
 
-function Invoke-FreshPwsh {
-    param([string[]] $ArgumentList)
-    $executable = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') {
-        & $executable ([Reflection.Assembly]::GetEntryAssembly().Location) @ArgumentList
-    }
-    else {
-        & $executable @ArgumentList
-    }
-}
+. (Join-Path $PSScriptRoot '../tools/FreshPwsh.ps1')
 
 function Add-Figure {
     param([string] $Name, [string] $Value, [string] $Target, [bool] $Met)
