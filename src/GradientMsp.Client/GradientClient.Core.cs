@@ -200,7 +200,8 @@ namespace GradientMsp.Client
         }
 
         /// <summary>The count route, also reporting the HTTP status and attempts (for the usage engine).</summary>
-        /// <remarks>parseAnswer: false when only the status matters (the usage engine), so the 2xx body is not parsed.</remarks>
+        /// <remarks>parseAnswer: false when only the status matters (the usage engine): the 2xx body is not
+        /// parsed, and a 404 (unmapped account or service) comes back as an outcome instead of an exception.</remarks>
         internal async Task<UnitCountOutcome> SetUnitCountWithStatusAsync(string serviceId, string accountId, decimal unitCount, bool noBuild, CancellationToken cancellationToken, bool parseAnswer = true)
         {
             if (string.IsNullOrWhiteSpace(accountId)) throw new ArgumentException("The account id is empty.", nameof(accountId));
@@ -208,7 +209,9 @@ namespace GradientMsp.Client
             var path = Route("service", Segment(serviceId, nameof(serviceId)), "count") + (noBuild ? "?no_build=true" : "");
             // The hottest call of a usage sync: the body is written directly rather than through a JObject.
             var body = new RawJson("{\"accountId\":" + JsonConvert.ToString(accountId) + ",\"unitCount\":" + NumberToken(unitCount).ToString(Formatting.None) + "}");
-            var response = await SendCoreAsync(HttpMethod.Post, path, body, cancellationToken, parseAnswer: parseAnswer).ConfigureAwait(false);
+            var response = await SendCoreAsync(HttpMethod.Post, path, body, cancellationToken, parseAnswer: parseAnswer, notFoundIsAnswer: !parseAnswer).ConfigureAwait(false);
+            if (response.StatusCode == 404)
+                return new UnitCountOutcome(new GradientResponse { Status = 404, Message = response.ApiMessage }, 404, response.Attempts);
             var result = response.Json == null
                 ? new GradientResponse()
                 : response.Read(data => data is JObject obj ? Json.To<GradientResponse>(obj) : new GradientResponse());
@@ -380,7 +383,7 @@ namespace GradientMsp.Client
 
         private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false);
 
-        private async Task<ApiResponse> SendCoreAsync(HttpMethod method, string relative, object? body, CancellationToken cancellationToken, bool parseAnswer = true)
+        private async Task<ApiResponse> SendCoreAsync(HttpMethod method, string relative, object? body, CancellationToken cancellationToken, bool parseAnswer = true, bool notFoundIsAnswer = false)
         {
             if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(GradientClient));
             cancellationToken.ThrowIfCancellationRequested();
@@ -449,6 +452,14 @@ namespace GradientMsp.Client
                         try { errorBody = Json.Parse(text); }
                         catch (JsonException) { /* a non-JSON error page: no API message */ }
                         var apiMessage = Json.MessageOf(errorBody);
+                        if (status == 404 && notFoundIsAnswer)
+                        {
+                            // An expected answer for the caller (an unmapped pair in a usage sync):
+                            // no exception, which would cost more than the request on large runs.
+                            result.ApiMessage = apiMessage;
+                            return result;
+                        }
+
                         var kind = KindOf(status);
                         var message = verb + " " + path + " answered " + status.ToString(CultureInfo.InvariantCulture)
                                       + " " + ReasonOf(status, response.ReasonPhrase)
@@ -538,6 +549,8 @@ namespace GradientMsp.Client
             public string? ReasonPhrase { get; }
             public int Attempts { get; }
             public JToken? Json { get; set; }
+            /// <summary>The error body's message, for a 404 returned as an answer.</summary>
+            public string? ApiMessage { get; set; }
 
             public GradientApiException Error(GradientErrorKind kind, string what, Exception? inner = null)
                 => new GradientApiException(kind, Method + " " + Path + " answered " + StatusCode.ToString(CultureInfo.InvariantCulture) + " but " + what + ".",

@@ -270,11 +270,20 @@ namespace GradientMsp.Client.Usage
             try
             {
                 var outcome = await Client.SetUnitCountWithStatusAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken, parseAnswer: false).ConfigureAwait(false);
-                result = Result(item, UsageOutcome.Pushed, null);
-                result.StatusCode = outcome.StatusCode;
-                result.Attempts = outcome.Attempts;
-                result.RebuiltBilling = !noBuild;
-                lock (_lock) _lastPushed = item;
+                if (outcome.StatusCode == 404)
+                {
+                    result = Result(item, UsageOutcome.Unmapped, outcome.Response.Message ?? "The account or the service is not mapped by the partner.");
+                    result.StatusCode = 404;
+                    result.Attempts = outcome.Attempts;
+                }
+                else
+                {
+                    result = Result(item, UsageOutcome.Pushed, null);
+                    result.StatusCode = outcome.StatusCode;
+                    result.Attempts = outcome.Attempts;
+                    result.RebuiltBilling = !noBuild;
+                    lock (_lock) _lastPushed = item;
+                }
             }
             catch (GradientApiException ex) when (ex.Kind == GradientErrorKind.NotFound)
             {
