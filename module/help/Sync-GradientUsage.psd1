@@ -1,6 +1,6 @@
 @{
     Description  = @'
-Pushes usage counts to Synthesize: for each input row, the unit count of one service for one account (POST /vendor-api/service/{serviceId}/count). Rows bind by property name, so Import-Csv rows with the columns accountId, serviceName (or serviceId) and unitCount can be piped straight in; service names are resolved to ids once per run.
+Pushes usage counts to Synthesize: for each input row, the unit count of one service for one account (POST /vendor-api/service/{serviceId}/count). Each piped row is read by property name (or hashtable key), case-insensitively: AccountId (or Account, Id), ServiceId or ServiceName (or Service, Sku), and UnitCount (or Count, Quantity, Units). So Import-Csv rows with the columns accountId, serviceName and unitCount can be piped straight in, and a value given as a parameter applies to every row. Service names are resolved to ids once per run.
 
 Rows are pushed concurrently at the connection's rate limit, and billing is rebuilt once at the end rather than after every row. Zero counts are pushed, so a drop to zero reaches billing. A 404 means the partner has not mapped that account or service: the row's outcome is Unmapped, which Gradient calls normal. Each row gets one result (Pushed, Unmapped, Failed, Invalid or NotSent) followed by a run summary; -Summary writes only the summary and the rows that did not land. Failed results carry their row, so they can be piped back in to retry. -WhatIf sends nothing.
 '@
@@ -16,7 +16,7 @@ Rows are pushed concurrently at the connection's rate limit, and billing is rebu
 $results = Import-Csv ./usage.csv | Sync-GradientUsage
 $results | Where-Object Outcome -eq Failed | Sync-GradientUsage
 '@
-            Remarks = 'Failed results bind back by property name (AccountId, ServiceId, ServiceName, UnitCount).'
+            Remarks = 'Failed results carry AccountId, ServiceId, ServiceName, UnitCount and their Connection, so they go back in as they are.'
         }
         @{
             Title   = 'Preview, or push one count'

@@ -100,6 +100,16 @@ Describe 'Sync-GradientUsage' {
             (@(Get-CountRequests)).Count | Should -Be 1
         }
 
+        It 'reads hashtable rows by key in any case, and a parameter applies to every row' {
+            $rows = @(@{ account = 'cust-1'; quantity = 51 }, @{ ACCOUNTID = 'cust-2'; Units = '52' })
+            $results = @($rows | Sync-GradientUsage -ServiceName 'Managed EDR' | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] } | Sort-Object Index)
+            $results.Outcome | Should -Be @('Pushed', 'Pushed')
+            $results.ServiceId | Should -Be @($script:mappedService, $script:mappedService)
+            $counts = (Get-Partner).counts | Where-Object serviceId -eq $script:mappedService
+            ($counts | Where-Object accountId -eq 'cust-1').unitCount | Should -Be 51
+            ($counts | Where-Object accountId -eq 'cust-2').unitCount | Should -Be 52
+        }
+
         It 'reads rows straight from Import-Csv' {
             $csv = Join-Path $TestDrive 'usage.csv'
             @(
