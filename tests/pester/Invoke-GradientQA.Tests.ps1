@@ -79,6 +79,18 @@ Describe 'Invoke-GradientQA' {
         $xml.OuterXml | Should -Match 'Confirm Next lights up'
     }
 
+    It '-EnableExit ends the calling script with exit code 1 when a step fails' {
+        $probe = Join-Path $TestDrive 'enable-exit.ps1'
+        Set-Content -Path $probe -Value @"
+Import-Module GradientMsp
+`$null = Invoke-GradientQA -Integration (& '$(Join-Path $samples 'NeverSetsPending.ps1')') -Quiet -EnableExit -PesterModule '$env:GRADIENTMSP_PESTER_MODULE' 3>`$null
+'not reached'
+"@
+        $output = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe)
+        $LASTEXITCODE | Should -Be 1
+        $output | Should -Not -Contain 'not reached'
+    }
+
     It 'starts and stops an emulator of its own when none is given' {
         $before = @(Get-GradientEmulator -All).Count
         $result = Invoke-GradientQA -Integration (& (Join-Path $samples 'Correct.ps1')) -Quiet 3>$null
