@@ -107,6 +107,16 @@ namespace GradientMsp.Commands
                 return running;
             }
 
+            // Only at the prompt does a missing key mean "show me the emulator". In a script (an RMM
+            // task at 3 a.m.) it means a misconfiguration, and quietly syncing to a local emulator
+            // would report success while no usage reaches Gradient.
+            if (!string.IsNullOrEmpty(MyInvocation.ScriptName))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.MissingApiKey, "VendorApiKey",
+                    $"No API keys were given and {VendorKeyVariable}/{PartnerKeyVariable} are not set.",
+                    $"Pass -VendorApiKey and -PartnerApiKey, or set {VendorKeyVariable} and {PartnerKeyVariable}. To use the local emulator from a script, run Start-GradientEmulator first (or pass -Emulator)."));
+            }
+
             WriteWarning($"No API keys were given and {VendorKeyVariable}/{PartnerKeyVariable} are not set: starting a local emulator to connect to (Stop-GradientEmulator stops it).");
             Client.Emulator.EmulatorProcessOptions options = EmulatorLauncher.Options(rateLimit: null, stateFile: null, seed: true);
             Client.Emulator.EmulatorProcess process;
