@@ -415,52 +415,10 @@ namespace GradientMsp.Emulator
         }
 
         public ApiResult UpdateAccount(PartnerRecord p, string accountId, JsonNode? body)
-        {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            var errors = new List<string>();
-            PropertyInput? input = ReadProperty(o, create: false, descriptionRequired: false, errors);
-            if (input == null) return ApiResult.BadRequest(string.Join("; ", errors));
-            lock (_gate)
-            {
-                if (!p.AccountIndex.TryGetValue(accountId, out AccountRecord? a)) return ApiResult.NotFound($"No account found with id: {accountId}");
-                if (input.Id != null && input.Id != a.Id && p.AccountIndex.ContainsKey(input.Id))
-                    return ApiResult.Conflict("A resource with this Id already exists.");
-                ApplyAccount(p, a, input);
-                Touch();
-                return new ApiResult(200, AccountDto(a));
-            }
-        }
+            => UpdateOne(p.AccountIndex, accountId, body, "account", (a, i) => ApplyAccount(p, a, i), AccountDto);
 
         public ApiResult UpdateAccounts(PartnerRecord p, JsonNode? body)
-        {
-            List<JsonObject>? items = Body.ObjectOrArray(body, out string? err);
-            if (items == null) return ApiResult.BadRequest(err!);
-            var errors = new List<string>();
-            var inputs = new List<PropertyInput>();
-            foreach (JsonObject o in items)
-            {
-                PropertyInput? i = ReadProperty(o, create: false, descriptionRequired: false, errors);
-                if (i == null) continue;
-                if (i.Id == null) errors.Add("id should not be empty");
-                else inputs.Add(i);
-            }
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
-            lock (_gate)
-            {
-                foreach (PropertyInput i in inputs)
-                    if (!p.AccountIndex.ContainsKey(i.Id!)) return ApiResult.NotFound($"No account found with id: {i.Id}");
-                var result = new List<MappingPropertyDto>();
-                foreach (PropertyInput i in inputs)
-                {
-                    AccountRecord a = p.AccountIndex[i.Id!];
-                    i.Id = null; // in the bulk form the id selects the account
-                    ApplyAccount(p, a, i);
-                    result.Add(AccountDto(a));
-                }
-                Touch();
-                return new ApiResult(200, result);
-            }
-        }
+            => UpdateMany(p.AccountIndex, body, "account", (a, i) => ApplyAccount(p, a, i), AccountDto);
 
         private static void ApplyAccount(PartnerRecord p, AccountRecord a, PropertyInput i)
         {
@@ -541,6 +499,15 @@ namespace GradientMsp.Emulator
         }
 
         public ApiResult UpdateOrgService(PartnerRecord p, string serviceId, JsonNode? body)
+            => UpdateOne(p.ServiceIndex, serviceId, body, "service", (o, i) => ApplyOrgService(p, o, i), OrgServiceDto);
+
+        public ApiResult UpdateOrgServices(PartnerRecord p, JsonNode? body)
+            => UpdateMany(p.ServiceIndex, body, "service", (o, i) => ApplyOrgService(p, o, i), OrgServiceDto);
+
+        // Accounts and organization services are updated the same way (PATCH one by id in the path,
+        // or PATCH many by id in the body); only the index, the noun and the record type differ.
+        private ApiResult UpdateOne<T>(Dictionary<string, T> index, string id, JsonNode? body, string noun,
+            Action<T, PropertyInput> apply, Func<T, MappingPropertyDto> dto) where T : class
         {
             if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
             var errors = new List<string>();
@@ -548,16 +515,17 @@ namespace GradientMsp.Emulator
             if (input == null) return ApiResult.BadRequest(string.Join("; ", errors));
             lock (_gate)
             {
-                if (!p.ServiceIndex.TryGetValue(serviceId, out OrgServiceRecord? s)) return ApiResult.NotFound($"No service found with id: {serviceId}");
-                if (input.Id != null && input.Id != s.Id && p.ServiceIndex.ContainsKey(input.Id))
+                if (!index.TryGetValue(id, out T? item)) return ApiResult.NotFound($"No {noun} found with id: {id}");
+                if (input.Id != null && input.Id != id && index.ContainsKey(input.Id))
                     return ApiResult.Conflict("A resource with this Id already exists.");
-                ApplyOrgService(p, s, input);
+                apply(item, input);
                 Touch();
-                return new ApiResult(200, OrgServiceDto(s));
+                return new ApiResult(200, dto(item));
             }
         }
 
-        public ApiResult UpdateOrgServices(PartnerRecord p, JsonNode? body)
+        private ApiResult UpdateMany<T>(Dictionary<string, T> index, JsonNode? body, string noun,
+            Action<T, PropertyInput> apply, Func<T, MappingPropertyDto> dto) where T : class
         {
             List<JsonObject>? items = Body.ObjectOrArray(body, out string? err);
             if (items == null) return ApiResult.BadRequest(err!);
@@ -574,14 +542,14 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 foreach (PropertyInput i in inputs)
-                    if (!p.ServiceIndex.ContainsKey(i.Id!)) return ApiResult.NotFound($"No service found with id: {i.Id}");
+                    if (!index.ContainsKey(i.Id!)) return ApiResult.NotFound($"No {noun} found with id: {i.Id}");
                 var result = new List<MappingPropertyDto>();
                 foreach (PropertyInput i in inputs)
                 {
-                    OrgServiceRecord s = p.ServiceIndex[i.Id!];
-                    i.Id = null;
-                    ApplyOrgService(p, s, i);
-                    result.Add(OrgServiceDto(s));
+                    T item = index[i.Id!];
+                    i.Id = null; // in the bulk form the id selects the item
+                    apply(item, i);
+                    result.Add(dto(item));
                 }
                 Touch();
                 return new ApiResult(200, result);
