@@ -435,10 +435,7 @@ namespace GradientMsp.Emulator
                     p.CountIndex[(a.Id, c.ServiceId)] = c;
                 }
             }
-            if (i.Name != null) a.Name = i.Name;
-            if (i.Description != null) a.Description = i.Description;
-            if (i.IsActive.HasValue) a.IsActive = i.IsActive.Value;
-            if (i.IsArrears.HasValue) a.IsArrears = i.IsArrears.Value;
+            ApplyFields(a, i);
         }
 
         // ---------- organization services ----------
@@ -571,10 +568,16 @@ namespace GradientMsp.Emulator
                     p.CountIndex[(c.AccountId, s.Id)] = c;
                 }
             }
-            if (i.Name != null) s.Name = i.Name;
-            if (i.Description != null) s.Description = i.Description;
-            if (i.IsActive.HasValue) s.IsActive = i.IsActive.Value;
-            if (i.IsArrears.HasValue) s.IsArrears = i.IsArrears.Value;
+            ApplyFields(s, i);
+        }
+
+        /// <summary>The fields an update may change besides the id (renaming moves index entries, per kind).</summary>
+        private static void ApplyFields(MappingPropertyRecord r, PropertyInput i)
+        {
+            if (i.Name != null) r.Name = i.Name;
+            if (i.Description != null) r.Description = i.Description;
+            if (i.IsActive.HasValue) r.IsActive = i.IsActive.Value;
+            if (i.IsArrears.HasValue) r.IsArrears = i.IsArrears.Value;
         }
 
         // ---------- alerting ----------

@@ -57,7 +57,9 @@ namespace GradientMsp.Emulator
         public bool Auto { get; set; }
     }
 
-    public sealed class AccountRecord
+    /// <summary>What accounts and organization services share: both are mapping properties the vendor
+    /// names and the partner maps.</summary>
+    public abstract class MappingPropertyRecord
     {
         public string Id { get; set; } = "";
         public string Name { get; set; } = "";
@@ -70,17 +72,13 @@ namespace GradientMsp.Emulator
         public DateTimeOffset CreatedAt { get; set; }
     }
 
-    /// <summary>An organization-level service: one partner only, id chosen by the vendor.</summary>
-    public sealed class OrgServiceRecord
+    public sealed class AccountRecord : MappingPropertyRecord
     {
-        public string Id { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string Description { get; set; } = "";
-        public bool IsActive { get; set; } = true;
-        public bool IsArrears { get; set; }
-        public MappingRecord? Mapping { get; set; }
-        public bool ManuallyMapped { get; set; }
-        public DateTimeOffset CreatedAt { get; set; }
+    }
+
+    /// <summary>An organization-level service: one partner only, id chosen by the vendor.</summary>
+    public sealed class OrgServiceRecord : MappingPropertyRecord
+    {
     }
 
     public sealed class SkuMappingRecord
