@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GradientMsp.Client;
 using GradientMsp.Client.Models;
 
 namespace GradientMsp.Commands
@@ -11,7 +13,7 @@ namespace GradientMsp.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "GradientAccount", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(GradientAccount))]
-    public sealed class GetGradientAccountCommand : GradientApiCmdlet
+    public sealed class GetGradientAccountCommand : GetMappingPropertyCmdlet<GradientAccount>
     {
         private const string ByNameSet = "ByName";
         private const string ByIdSet = "ById";
@@ -28,56 +30,30 @@ namespace GradientMsp.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        private protected override string Noun => "account";
+
+        private protected override string NotFoundId => ErrorIds.AccountNotFound;
+
+        private protected override string MissingIdAdvice => "Create it with New-GradientAccount; accounts are deleted when the partner disconnects.";
+
+        private protected override string MissingNameAdvice => "List the accounts with Get-GradientAccount.";
+
+        private protected override Task<IReadOnlyList<GradientAccount>> FetchAsync(GradientClient client, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+            => client.GetAccountsAsync(ids, cancellationToken);
+
+        private protected override string? IdOf(GradientAccount item) => item.Id;
+
+        private protected override string? NameOf(GradientAccount item) => item.Name;
+
         protected override void ProcessRecord(GradientConnection connection)
         {
             if (ParameterSetName == ByIdSet)
             {
-                string[] ids = Id.Distinct(StringComparer.Ordinal).ToArray();
-                object target = ids.Length == 1 ? ids[0] : ids;
-                if (!TryCall(ct => connection.Client.GetAccountsAsync(ids, ct), target, out IReadOnlyList<GradientAccount> found, ErrorIds.AccountNotFound))
-                {
-                    return;
-                }
-
-                // Filter here too: a server on the older spec ignores accountIds and answers everything.
-                foreach (string id in ids)
-                {
-                    GradientAccount? account = found.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
-                    if (account != null)
-                    {
-                        WriteObject(account);
-                    }
-                    else
-                    {
-                        WriteError(ErrorRecordFactory.Create(ErrorIds.AccountNotFound, ErrorCategory.ObjectNotFound, id,
-                            $"There is no account with id '{id}' for this partner.", "Create it with New-GradientAccount; accounts are deleted when the partner disconnects."));
-                    }
-                }
-
-                return;
+                WriteById(connection, Id);
             }
-
-            if (!TryCall(ct => connection.Client.GetAccountsAsync(null, ct), connection, out IReadOnlyList<GradientAccount> accounts))
+            else
             {
-                return;
-            }
-
-            NameFilter? filter = NameFilter.Create(Name);
-            foreach (GradientAccount account in accounts)
-            {
-                if (filter == null || filter.IsMatch(account.Name))
-                {
-                    WriteObject(account);
-                }
-            }
-
-            if (filter != null)
-            {
-                foreach (string missing in filter.UnmatchedLiterals())
-                {
-                    WriteError(ErrorRecordFactory.Create(ErrorIds.AccountNotFound, ErrorCategory.ObjectNotFound, missing,
-                        $"There is no account named '{missing}' for this partner.", "List the accounts with Get-GradientAccount."));
-                }
+                WriteByName(connection, Name);
             }
         }
     }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GradientMsp.Client;
 using GradientMsp.Client.Models;
 
 namespace GradientMsp.Commands
@@ -11,7 +13,7 @@ namespace GradientMsp.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "GradientOrganizationService", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(GradientOrganizationService))]
-    public sealed class GetGradientOrganizationServiceCommand : GradientApiCmdlet
+    public sealed class GetGradientOrganizationServiceCommand : GetMappingPropertyCmdlet<GradientOrganizationService>
     {
         private const string ByNameSet = "ByName";
         private const string ByIdSet = "ById";
@@ -28,56 +30,30 @@ namespace GradientMsp.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        private protected override string Noun => "organization service";
+
+        private protected override string NotFoundId => ErrorIds.ServiceNotFound;
+
+        private protected override string MissingIdAdvice => "Create it with New-GradientOrganizationService.";
+
+        private protected override string MissingNameAdvice => "List them with Get-GradientOrganizationService.";
+
+        private protected override Task<IReadOnlyList<GradientOrganizationService>> FetchAsync(GradientClient client, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+            => client.GetOrganizationServicesAsync(ids, cancellationToken);
+
+        private protected override string? IdOf(GradientOrganizationService item) => item.Id;
+
+        private protected override string? NameOf(GradientOrganizationService item) => item.Name;
+
         protected override void ProcessRecord(GradientConnection connection)
         {
             if (ParameterSetName == ByIdSet)
             {
-                string[] ids = Id.Distinct(StringComparer.Ordinal).ToArray();
-                object target = ids.Length == 1 ? ids[0] : ids;
-                if (!TryCall(ct => connection.Client.GetOrganizationServicesAsync(ids, ct), target, out IReadOnlyList<GradientOrganizationService> found, ErrorIds.ServiceNotFound))
-                {
-                    return;
-                }
-
-                // Filter here too: a server on the older spec ignores serviceIds and answers everything.
-                foreach (string id in ids)
-                {
-                    GradientOrganizationService? service = found.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
-                    if (service != null)
-                    {
-                        WriteObject(service);
-                    }
-                    else
-                    {
-                        WriteError(ErrorRecordFactory.Create(ErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, id,
-                            $"There is no organization service with id '{id}' for this partner.", "Create it with New-GradientOrganizationService."));
-                    }
-                }
-
-                return;
+                WriteById(connection, Id);
             }
-
-            if (!TryCall(ct => connection.Client.GetOrganizationServicesAsync(null, ct), connection, out IReadOnlyList<GradientOrganizationService> services))
+            else
             {
-                return;
-            }
-
-            NameFilter? filter = NameFilter.Create(Name);
-            foreach (GradientOrganizationService service in services)
-            {
-                if (filter == null || filter.IsMatch(service.Name))
-                {
-                    WriteObject(service);
-                }
-            }
-
-            if (filter != null)
-            {
-                foreach (string missing in filter.UnmatchedLiterals())
-                {
-                    WriteError(ErrorRecordFactory.Create(ErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, missing,
-                        $"There is no organization service named '{missing}' for this partner.", "List them with Get-GradientOrganizationService."));
-                }
+                WriteByName(connection, Name);
             }
         }
     }
