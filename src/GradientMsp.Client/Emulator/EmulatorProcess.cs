@@ -126,9 +126,14 @@ namespace GradientMsp.Client.Emulator
                     catch (Newtonsoft.Json.JsonException ex) { ready.TrySetException(new InvalidDataException("Unreadable READY line: " + e.Data, ex)); }
                 }
             };
+            var stderrClosed = new ManualResetEventSlim(false);
             process.ErrorDataReceived += (_, e) =>
             {
-                if (e.Data == null) return;
+                if (e.Data == null)
+                {
+                    stderrClosed.Set(); // end of stream: everything the emulator wrote is in
+                    return;
+                }
                 lock (stderr)
                 {
                     if (stderr.Length < MaxStderrChars) stderr.AppendLine(e.Data);
@@ -136,8 +141,9 @@ namespace GradientMsp.Client.Emulator
             };
             process.Exited += (_, __) =>
             {
-                // give the stderr reader a moment so the message below carries the emulator's reason
-                Thread.Sleep(100);
+                // Wait for stderr to be read to its end (not a fixed pause), so the message below
+                // carries the emulator's reason; bounded in case a grandchild keeps the pipe open.
+                stderrClosed.Wait(TimeSpan.FromSeconds(5));
                 string err;
                 lock (stderr) err = stderr.ToString();
                 ready.TrySetException(new InvalidOperationException("The emulator exited before it was ready. " + err.Trim()));
