@@ -98,8 +98,8 @@ namespace GradientMsp.Commands
             };
 
             Task add = engine.AddAsync(row, StopToken);
-            WaitWhileReporting(add);
-            WriteCompleted();
+            WaitOnPipelineThread(add, WriteCompleted);
+            add.GetAwaiter().GetResult();
         }
 
         protected override void EndProcessing()
@@ -107,8 +107,7 @@ namespace GradientMsp.Commands
             foreach (KeyValuePair<GradientConnection, UsageSyncEngine> pair in _engines)
             {
                 Task<UsageSyncSummary> completion = pair.Value.CompleteAsync(StopToken);
-                WaitWhileReporting(completion);
-                WriteCompleted();
+                WaitOnPipelineThread(completion, WriteCompleted);
                 UsageSyncSummary summary = completion.GetAwaiter().GetResult();
 
                 if (!summary.BillingRebuilt && summary.Pushed > 0)
@@ -145,39 +144,6 @@ namespace GradientMsp.Commands
             engine = new UsageSyncEngine(connection.Client, new UsageSyncOptions { MaxConcurrency = ThrottleLimit, WhatIf = !send });
             _engines.Add(connection, engine);
             return engine;
-        }
-
-        private void WaitWhileReporting(Task task)
-        {
-            AmbientLog.Current = VerboseLog;
-            while (true)
-            {
-                bool finished;
-                try
-                {
-                    finished = task.Wait(TimeSpan.FromMilliseconds(100));
-                }
-                catch (AggregateException)
-                {
-                    finished = true;
-                }
-
-                FlushVerbose();
-                WriteCompleted();
-                if (finished)
-                {
-                    break;
-                }
-            }
-
-            try
-            {
-                task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
         }
 
         private void WriteCompleted()

@@ -64,23 +64,38 @@ namespace GradientMsp.Commands
                 throw new PipelineStoppedException();
             }
 
-            while (!WaitQuietly(task, TimeSpan.FromMilliseconds(100)))
-            {
-                FlushVerbose();
-            }
+            WaitOnPipelineThread(task, onTick: null);
+            return task.GetAwaiter().GetResult();
+        }
 
-            FlushVerbose();
-            try
+        /// <summary>
+        /// Blocks the pipeline thread until <paramref name="task"/> ends, every 100 ms writing queued
+        /// verbose messages and running <paramref name="onTick"/> (for output that streams while it
+        /// waits), once more at the end. A cancellation caused by Ctrl+C surfaces as PipelineStoppedException;
+        /// any other failure is left on the task for the caller to observe.
+        /// </summary>
+        protected void WaitOnPipelineThread(Task task, Action? onTick)
+        {
+            AmbientLog.Current = VerboseLog;
+            bool finished;
+            do
             {
-                return task.GetAwaiter().GetResult();
+                finished = WaitQuietly(task, TimeSpan.FromMilliseconds(100));
+                FlushVerbose();
+                onTick?.Invoke();
             }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            while (!finished);
+
+            if (task.IsCanceled || (task.IsFaulted && task.Exception?.GetBaseException() is OperationCanceledException))
             {
-                throw new PipelineStoppedException();
+                if (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
             }
         }
 
-        private bool WaitQuietly(Task task, TimeSpan timeout)
+        private static bool WaitQuietly(Task task, TimeSpan timeout)
         {
             try
             {
