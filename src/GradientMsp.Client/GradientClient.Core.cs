@@ -243,7 +243,10 @@ namespace GradientMsp.Client
             if (!string.IsNullOrEmpty(search)) query.Add(new KeyValuePair<string, string>("search", search!));
             if (!string.IsNullOrEmpty(previousId)) query.Add(new KeyValuePair<string, string>("previousId", previousId!));
             var response = await SendCoreAsync(HttpMethod.Get, Route("organization", "clients") + Query(query), null, cancellationToken).ConfigureAwait(false);
-            return response.ReadObject<GradientClientPage>();
+            GradientClientPage page = response.ReadObject<GradientClientPage>();
+            Json.MakePlain(page.Meta);
+            foreach (Dictionary<string, object?> client in page.Clients) Json.MakePlain(client);
+            return page;
         }
 
         private async Task<IReadOnlyList<GradientAccount>> GetAccountsCoreAsync(IReadOnlyCollection<string>? accountIds, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Linq;
 using System.Threading.Tasks;
@@ -208,6 +209,24 @@ namespace GradientMsp.Client.Tests
             Sent("GET", "/api/vendor-api/organization/clients?search=Contoso%20%26%20Co&previousId=prev-1");
             var client = Assert.Single(page.Clients);
             Assert.Equal("c1", client["id"]?.ToString());
+        }
+
+        [Fact]
+        public async Task GetClients_hands_out_plain_values_only()
+        {
+            // The cmdlets live outside the client's load context: no Newtonsoft type may leave it.
+            _rig.Handler.Answer(200, "{\"meta\":{\"total\":2},\"clients\":[{\"id\":\"c1\",\"seats\":12,\"active\":true,\"tags\":[\"a\",{\"k\":1.5}],\"owner\":{\"name\":\"Ann\"},\"note\":null}]}");
+            var page = await _rig.Client.GetClientsAsync();
+            var client = Assert.Single(page.Clients);
+            Assert.Equal("c1", client["id"]);
+            Assert.Equal(12L, client["seats"]);
+            Assert.Equal(true, client["active"]);
+            Assert.Null(client["note"]);
+            var tags = Assert.IsType<object?[]>(client["tags"]);
+            Assert.Equal("a", tags[0]);
+            Assert.Equal(1.5m, Assert.IsType<Dictionary<string, object?>>(tags[1])["k"]);
+            Assert.Equal("Ann", Assert.IsType<Dictionary<string, object?>>(client["owner"])["name"]);
+            Assert.Equal(2L, page.Meta!["total"]);
         }
 
         [Fact]

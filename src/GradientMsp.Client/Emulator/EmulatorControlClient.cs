@@ -73,7 +73,7 @@ namespace GradientMsp.Client.Emulator
         {
             string path = "/state" + (organizationId != null ? "?organizationId=" + Uri.EscapeDataString(organizationId) : "");
             JToken t = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-            EmulatorSnapshot s = t.ToObject<EmulatorSnapshot>() ?? new EmulatorSnapshot();
+            EmulatorSnapshot s = Read<EmulatorSnapshot>(t, HttpMethod.Get, path) ?? new EmulatorSnapshot();
             s.Raw = t as JObject;
             return s;
         }
@@ -224,13 +224,27 @@ namespace GradientMsp.Client.Emulator
         private async Task<T> GetAsync<T>(string path, CancellationToken ct)
         {
             JToken t = await SendAsync(HttpMethod.Get, path, null, ct).ConfigureAwait(false);
-            return t.ToObject<T>()!;
+            return Read<T>(t, HttpMethod.Get, path);
         }
 
         private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
         {
             JToken t = await SendAsync(method, path, body, ct).ConfigureAwait(false);
-            return t.ToObject<T>()!;
+            return Read<T>(t, method, path);
+        }
+
+        // An answer of the wrong shape is reported as a control failure, never as a Newtonsoft
+        // exception: the cmdlets live outside the client's load context and cannot name its types.
+        private static T Read<T>(JToken token, HttpMethod method, string path)
+        {
+            try
+            {
+                return token.ToObject<T>()!;
+            }
+            catch (JsonException ex)
+            {
+                throw new EmulatorControlException(HttpStatusCode.OK, $"Emulator control call {method} {path} answered with JSON of an unexpected shape: {ex.Message}");
+            }
         }
 
         private async Task<JToken> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
@@ -255,7 +269,14 @@ namespace GradientMsp.Client.Emulator
                 throw new EmulatorControlException(response.StatusCode,
                     $"Emulator control call {method} {path} failed with {(int)response.StatusCode}: {message}");
             }
-            return text.Length == 0 ? JValue.CreateNull() : JToken.Parse(text);
+            try
+            {
+                return text.Length == 0 ? JValue.CreateNull() : JToken.Parse(text);
+            }
+            catch (JsonException ex)
+            {
+                throw new EmulatorControlException(response.StatusCode, $"Emulator control call {method} {path} answered with something that is not JSON: {ex.Message}");
+            }
         }
     }
 }

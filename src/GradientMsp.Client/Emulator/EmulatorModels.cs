@@ -347,7 +347,10 @@ namespace GradientMsp.Client.Emulator
         [JsonProperty("vendor")] public EmulatorVendorSnapshot Vendor { get; set; } = new EmulatorVendorSnapshot();
         [JsonProperty("defaultOrganizationId")] public string DefaultOrganizationId { get; set; } = "";
         [JsonProperty("partners")] public List<EmulatorPartnerSnapshot> Partners { get; set; } = new List<EmulatorPartnerSnapshot>();
-        /// <summary>The raw JSON, for fields this POCO does not carry.</summary>
-        [JsonIgnore] public JObject? Raw { get; set; }
+        /// <summary>
+        /// The raw JSON, for tests that check fields this POCO does not carry. Internal: a Newtonsoft
+        /// type must not reach the cmdlets, which live outside the client's load context.
+        /// </summary>
+        [JsonIgnore] internal JObject? Raw { get; set; }
     }
 }

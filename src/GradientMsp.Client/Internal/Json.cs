@@ -58,6 +58,40 @@ namespace GradientMsp.Client.Internal
 
         public static T To<T>(JToken token) => token.ToObject<T>(Serializer)!;
 
+        /// <summary>
+        /// A JSON value as plain .NET values (string, bool, long, decimal, null, object?[] and
+        /// Dictionary&lt;string, object?&gt;). Anything that leaves the client in an undocumented shape goes
+        /// through this: the cmdlets live outside the client's load context and must never see a
+        /// Newtonsoft type (docs/assembly-loading.md).
+        /// </summary>
+        public static object? ToPlain(object? value)
+        {
+            switch (value)
+            {
+                case JValue scalar:
+                    return scalar.Value;
+                case JObject obj:
+                    var fields = new System.Collections.Generic.Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (JProperty property in obj.Properties()) fields[property.Name] = ToPlain(property.Value);
+                    return fields;
+                case JArray array:
+                    var items = new object?[array.Count];
+                    for (int i = 0; i < items.Length; i++) items[i] = ToPlain(array[i]);
+                    return items;
+                case JToken other:
+                    return other.ToString(Formatting.None);
+                default:
+                    return value;
+            }
+        }
+
+        /// <summary>Every value of <paramref name="fields"/> made plain, in place (see <see cref="ToPlain"/>).</summary>
+        public static void MakePlain(System.Collections.Generic.Dictionary<string, object?>? fields)
+        {
+            if (fields == null) return;
+            foreach (string key in new System.Collections.Generic.List<string>(fields.Keys)) fields[key] = ToPlain(fields[key]);
+        }
+
         /// <summary>The "message" of an error body: a string, or an array of strings joined with "; ".</summary>
         public static string? MessageOf(JToken? token)
         {

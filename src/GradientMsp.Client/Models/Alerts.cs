@@ -44,7 +44,10 @@ namespace GradientMsp.Client.Models
     public sealed class GradientClientPage
     {
         [JsonProperty("meta")] public Dictionary<string, object?>? Meta { get; set; }
-        /// <summary>Element shape is undocumented, so each client is kept as its raw fields.</summary>
+        /// <summary>
+        /// Element shape is undocumented, so each client is kept as its raw fields, as plain values
+        /// (nested objects are dictionaries, arrays are object arrays).
+        /// </summary>
         [JsonProperty("clients")] public List<Dictionary<string, object?>> Clients { get; set; } = new List<Dictionary<string, object?>>();
     }
 

@@ -20,8 +20,6 @@ namespace GradientMsp.Commands
             GradientEmulator emulator = ResolveEmulator();
             if (TryControl(emulator, (c, ct) => c.GetStateAsync(OrganizationId, ct), OrganizationId ?? (object)emulator, out EmulatorSnapshot snapshot))
             {
-                // The raw JSON is a Newtonsoft type: kept off the pipeline (docs/assembly-loading.md).
-                snapshot.Raw = null;
                 WriteObject(snapshot);
             }
         }

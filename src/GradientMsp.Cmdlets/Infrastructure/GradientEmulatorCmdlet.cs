@@ -66,7 +66,7 @@ namespace GradientMsp.Commands
         }
 
         private bool IsControlFailure(Exception exception) =>
-            exception is EmulatorControlException || exception is HttpRequestException || exception is Newtonsoft.Json.JsonException
+            exception is EmulatorControlException || exception is HttpRequestException
             || (exception is TaskCanceledException && !StopToken.IsCancellationRequested);
 
         private static ErrorRecord ToErrorRecord(GradientEmulator emulator, Exception exception, object? target)

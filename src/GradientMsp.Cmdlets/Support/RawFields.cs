@@ -2,13 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using Newtonsoft.Json.Linq;
 
 namespace GradientMsp.Commands
 {
     /// <summary>
-    /// Turns a raw JSON field dictionary (an undocumented shape, such as Get Clients' elements) into
-    /// a PSObject of note properties, so no Newtonsoft type reaches the pipeline (style rule 12).
+    /// Turns a raw field dictionary (an undocumented shape, such as Get Clients' elements, already made
+    /// plain by the client) into a PSObject of note properties, nested all the way down.
     /// </summary>
     internal static class RawFields
     {
@@ -29,12 +28,6 @@ namespace GradientMsp.Commands
             {
                 case null:
                     return null;
-                case JValue jValue:
-                    return jValue.Value;
-                case JObject jObject:
-                    return ToPSObject(jObject.Properties().Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)));
-                case JArray jArray:
-                    return jArray.Select(item => Plain(item)).ToArray();
                 case IDictionary<string, object?> dictionary:
                     return ToPSObject(dictionary);
                 case string text:
