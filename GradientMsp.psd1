@@ -10,9 +10,11 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
 
-    # The psm1 loads the cmdlets into a private load context on PowerShell 7 (docs/assembly-loading.md).
-    # No RequiredAssemblies or NestedModules: they would load before the isolation is in place.
-    RootModule           = 'GradientMsp.psm1'
+    # The root is the binary cmdlets assembly itself: PowerShell imports it directly, and its module
+    # initializer routes GradientMsp.Client and every dependency into a private load context on
+    # PowerShell 7 (docs/assembly-loading.md). No RequiredAssemblies: they would load before that hook.
+    # No script module at all: Invoke-GradientQA is a cmdlet too, which keeps Import-Module fast.
+    RootModule           = 'lib/GradientMsp.Cmdlets.dll'
     # No FormatsToProcess: the views (GradientMsp*.Format.ps1xml beside this file) are loaded when the
     # first GradientMsp command runs, not at import (FormatLoader.cs); that keeps Import-Module fast.
 
@@ -41,6 +43,7 @@
         'Get-GradientOrganizationService'
         'Get-GradientService'
         'Get-GradientVendor'
+        'Invoke-GradientQA'
         'New-GradientAccount'
         'New-GradientEmulatorPartnerKey'
         'New-GradientOrganizationService'
@@ -57,9 +60,7 @@
         'Stop-GradientEmulator'
         'Sync-GradientUsage'
     )
-    FunctionsToExport    = @(
-        'Invoke-GradientQA'
-    )
+    FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
 

@@ -77,8 +77,8 @@ function Invoke-Build {
     Copy-Item "$RepoRoot/GradientMsp.psd1" $StagedModule
     # module/help holds the sources of the MAML help (built below), not files to ship.
     Get-ChildItem "$RepoRoot/module" | Where-Object Name -ne 'help' | Copy-Item -Destination $StagedModule -Recurse
-    Copy-Item "$PublishRoot/loader/GradientMsp.Loader.dll" $StagedModule
-    # lib/ holds the cmdlets and every dependency; PowerShell's own assemblies are never shipped.
+    # lib/ holds the cmdlets, the loader and every dependency; PowerShell's own assemblies are never shipped.
+    Copy-Item "$PublishRoot/loader/GradientMsp.Loader.dll" "$StagedModule/lib"
     Get-ChildItem "$PublishRoot/lib" -File |
         Where-Object { $_.Extension -in '.dll', '.xml' -and $_.Name -notlike 'System.Management.Automation*' } |
         Copy-Item -Destination "$StagedModule/lib"

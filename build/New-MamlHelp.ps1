@@ -1,8 +1,8 @@
 #Requires -Version 7.2
 <#
 .SYNOPSIS
-    Writes the MAML help of GradientMsp's binary cmdlets (lib/GradientMsp.Cmdlets.dll-Help.xml) into
-    the staged module.
+    Writes the MAML help of GradientMsp's binary cmdlets (GradientMsp.Cmdlets.dll-Help.xml, in the
+    module's root folder, where PowerShell looks for the root module's help) into the staged module.
 
 .DESCRIPTION
     Binary cmdlets get their Get-Help text only from a MAML file named after the assembly. This
@@ -47,7 +47,7 @@ $HelpSourcePath = (Resolve-Path $HelpSourcePath).Path
 $manifestPath = Join-Path $ModulePath 'GradientMsp.psd1'
 $libPath = Join-Path $ModulePath 'lib'
 $docPath = Join-Path $libPath 'GradientMsp.Cmdlets.xml'
-$helpPath = Join-Path $libPath 'GradientMsp.Cmdlets.dll-Help.xml'
+$helpPath = Join-Path $ModulePath 'GradientMsp.Cmdlets.dll-Help.xml'
 
 foreach ($path in $manifestPath, $docPath) {
     if (-not (Test-Path $path)) { throw "New-MamlHelp: '$path' is missing; stage the module first (build.ps1 Build)." }

@@ -1,5 +1,22 @@
-# The body of Invoke-GradientQA (module/scripts/Invoke-GradientQA.ps1), dot-sourced by it at each run,
-# in its scope: the parameters ($Integration, $BaseUri, …) and $PSCmdlet are the function's.
+# The body of Invoke-GradientQA (InvokeGradientQACommand.cs), run by the cmdlet in a scope of its
+# own with every value it bound: the cmdlet checks the parameters, this script runs the checklist
+# through Pester and returns the run's outcome (a GradientMsp.QAResult) as its only output.
+[CmdletBinding()]
+param(
+    # The parameter set the command was called with: Emulator or Live.
+    [Parameter(Mandatory)] [ValidateSet('Emulator', 'Live')] [string] $Target,
+    [hashtable] $Integration,
+    [object] $Emulator,
+    [uri] $BaseUri,
+    [object] $VendorApiKey,
+    [object] $PartnerApiKey,
+    [switch] $NonInteractive,
+    [int] $TimeoutSec = 300,
+    [string] $OutputFormat = 'NUnitXml',
+    [string] $OutputPath,
+    [string] $PesterModule,
+    [switch] $Quiet
+)
 
 function Import-GradientQAPester {
     # Pester 5 must be importable: an explicit path, $env:GRADIENTMSP_PESTER_MODULE, or the newest
@@ -39,14 +56,6 @@ function New-GradientQAModuleIntegration {
 $ErrorActionPreference = 'Stop'
 Import-GradientQAPester -Path $PesterModule
 
-if ($Integration) {
-    foreach ($part in 'Authenticate', 'Sync', 'Disconnect') {
-        $value = $Integration[$part]
-        if (-not $value -or -not ($value -is [scriptblock] -or $value -is [string])) {
-            throw [System.ArgumentException]::new("-Integration needs $part as a script block or a command name (param(`$BaseUri, `$VendorKey, `$PartnerKey)).", 'Integration')
-        }
-    }
-}
 
 $started = $null
 $qa = @{
@@ -63,7 +72,7 @@ $qa = @{
 }
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 try {
-    if ($PSCmdlet.ParameterSetName -eq 'Live') {
+    if ($Target -eq 'Live') {
         $qa.Target = 'Live'
         $qa.BaseUri = $BaseUri
         $qa.VendorKey = ConvertTo-GradientQAPlainText $VendorApiKey
@@ -139,4 +148,5 @@ if (-not $Quiet) {
         }
     }
 }
-# Not written: 'exit' in a dot-sourced file would only end this file; the function exits for -EnableExit.
+# The cmdlet turns -EnableExit into an exit: 'exit' here would only end this script.
+$result

@@ -7,12 +7,18 @@ using System.Runtime.Loader;
 namespace GradientMsp.Loader
 {
     /// <summary>
-    /// A private load context for the module's assemblies (cmdlets, client, Newtonsoft.Json,
-    /// Microsoft.Extensions.*, Polly). Another module that loaded a different version of one of
-    /// them into the default context cannot break us, and we cannot break it.
+    /// A private load context for the module's engine: GradientMsp.Client and everything it depends
+    /// on (Newtonsoft.Json, Microsoft.Extensions.*, Polly). The cmdlets assembly stays in the default
+    /// context, where PowerShell loads it as the module's root; the one assembly it names besides
+    /// PowerShell and the framework is GradientMsp.Client, and <see cref="Install"/> routes that name
+    /// here. Another module that loaded a different version of a dependency into the default context
+    /// cannot break us, and we cannot break it.
     /// </summary>
     public sealed class GradientMspLoadContext : AssemblyLoadContext
     {
+        /// <summary>The only assembly handed over from the default context: the client (the engine).</summary>
+        public const string EngineAssemblyName = "GradientMsp.Client";
+
         private static readonly object Gate = new object();
         private static GradientMspLoadContext? _instance;
         private readonly string _assemblyDirectory;
@@ -26,16 +32,33 @@ namespace GradientMsp.Loader
         }
 
         /// <summary>
-        /// Loads the cmdlets assembly from <paramref name="assemblyDirectory"/> into the shared
-        /// context (created once per process: a binary module cannot be unloaded anyway).
+        /// Creates the context for <paramref name="assemblyDirectory"/> (once per process: a binary
+        /// module cannot be unloaded anyway) and hooks the default context so that the cmdlets'
+        /// reference to GradientMsp.Client resolves into it. Called by the cmdlets' module initializer
+        /// before any client type is touched. Repeated calls (Import-Module -Force) do nothing.
         /// </summary>
-        public static Assembly Initialize(string assemblyDirectory)
+        public static void Install(string assemblyDirectory)
         {
             lock (Gate)
             {
-                _instance ??= new GradientMspLoadContext(Path.GetFullPath(assemblyDirectory));
-                return _instance.LoadFromAssemblyName(new AssemblyName("GradientMsp.Cmdlets"));
+                if (_instance != null)
+                {
+                    return;
+                }
+
+                _instance = new GradientMspLoadContext(Path.GetFullPath(assemblyDirectory));
+                Default.Resolving += ResolveEngine;
             }
+        }
+
+        // The default context raises Resolving only for names it cannot find itself; the client is
+        // never on its probing paths, so this handler is the only way it loads.
+        private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName assemblyName)
+        {
+            GradientMspLoadContext? instance = _instance;
+            return instance != null && string.Equals(assemblyName.Name, EngineAssemblyName, StringComparison.Ordinal)
+                ? instance.LoadFromAssemblyName(assemblyName)
+                : null;
         }
 
         protected override Assembly? Load(AssemblyName assemblyName)

@@ -28,7 +28,9 @@ $integration = Get-GradientIntegration
 [pscustomobject]@{
     Status         = $integration.Status
     ForeignHttp    = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'Microsoft.Extensions.Http' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
+    ForeignJson    = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'Newtonsoft.Json' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
     CmdletsContext = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-GradientIntegration).ImplementingType.Assembly).Name
+    ClientContext  = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([GradientMsp.Client.GradientClient].Assembly).Name
 } | ConvertTo-Json -Compress
 '@
         $scriptPath = Join-Path ([IO.Path]::GetTempPath()) "gradientmsp-isolation-$PID.ps1"
@@ -48,7 +50,23 @@ $integration = Get-GradientIntegration
         # context (the other module's) and ours in the GradientMsp context.
         $result.ForeignHttp | Should -Match '6\.0\.0\.0@Default'
         $result.ForeignHttp | Should -Match '8\.0\.0\.0@GradientMsp'
-        $result.CmdletsContext | Should -Be 'GradientMsp'
+        # PowerShell's own Newtonsoft.Json sits in the default context (so the 12.0.3 above never
+        # loads); ours is a separate copy in the GradientMsp context.
+        $result.ForeignJson | Should -Match '@Default'
+        $result.ForeignJson | Should -Match '@GradientMsp'
+        # The cmdlets are PowerShell's root module, in the default context; the client (the engine)
+        # and everything it uses live in the private one.
+        $result.CmdletsContext | Should -Be 'Default'
+        $result.ClientContext | Should -Be 'GradientMsp'
+    }
+
+    It 'keeps the cmdlets assembly naming nothing but the client, PowerShell and the framework' {
+        # The boundary of docs/assembly-loading.md: a cmdlet that named a Newtonsoft, Polly or
+        # Microsoft.Extensions type would bind it in the default context, where another module's
+        # version may sit, and its objects would not be the client's.
+        $cmdlets = (Get-Command Get-GradientIntegration).ImplementingType.Assembly
+        $names = $cmdlets.GetReferencedAssemblies().Name | Sort-Object
+        $names | Should -Be @('GradientMsp.Client', 'netstandard', 'System.Management.Automation')
     }
 
     It 'ships no copy of PowerShell itself' {

@@ -68,6 +68,11 @@ Describe 'Invoke-GradientQA' {
         $result.Integration | Should -Be 'GradientMsp cmdlets'
         $result.Failed | Should -Be 0
         $result.Passed | Should -Be 18
+        # The default view is the summary, not a dump of every step and the Pester run.
+        $shown = $result | Out-String
+        $shown | Should -Match 'Passed\s+: 18'
+        $shown | Should -Not -Match 'Pester\s+:'
+        ($result.Steps | Out-String) | Should -Match 'Result\s+Step\s+Message'
     }
 
     It 'writes <Format> results to -OutputPath' -TestCases @(@{ Format = 'NUnitXml'; Root = 'test-results' }, @{ Format = 'JUnitXml'; Root = 'testsuites' }) {
@@ -121,7 +126,10 @@ Import-Module GradientMsp
     }
 
     It 'refuses an -Integration without Authenticate, Sync and Disconnect' {
-        { Invoke-GradientQA -Integration @{ Authenticate = {} } -Emulator $emulator -Quiet } | Should -Throw '*needs Sync*'
+        { Invoke-GradientQA -Integration @{ Authenticate = {} } -Emulator $emulator -Quiet } |
+            Should -Throw '*needs Sync*' -ErrorId 'InvalidArgument,GradientMsp.Commands.InvokeGradientQACommand'
+        { Invoke-GradientQA -Integration @{ Authenticate = {}; Sync = 'Sync-Mine'; Disconnect = 42 } -Emulator $emulator -Quiet } |
+            Should -Throw '*needs Disconnect*'
     }
 
     It 'live target with -NonInteractive: fails what needs a person with a clear message instead of waiting' {

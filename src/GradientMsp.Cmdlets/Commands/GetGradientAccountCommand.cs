@@ -13,7 +13,7 @@ namespace GradientMsp.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "GradientAccount", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(GradientAccount))]
-    public sealed class GetGradientAccountCommand : GetMappingPropertyCmdlet<GradientAccount>
+    public sealed class GetGradientAccountCommand : GetMappingPropertyCmdlet
     {
         private const string ByNameSet = "ByName";
         private const string ByIdSet = "ById";
@@ -38,12 +38,12 @@ namespace GradientMsp.Commands
 
         private protected override string MissingNameAdvice => "List the accounts with Get-GradientAccount.";
 
-        private protected override Task<IReadOnlyList<GradientAccount>> FetchAsync(GradientClient client, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
-            => client.GetAccountsAsync(ids, cancellationToken);
+        private protected override async Task<IReadOnlyList<object>> FetchAsync(GradientClient client, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+            => await client.GetAccountsAsync(ids, cancellationToken).ConfigureAwait(false);
 
-        private protected override string? IdOf(GradientAccount item) => item.Id;
+        private protected override string? IdOf(object item) => ((GradientAccount)item).Id;
 
-        private protected override string? NameOf(GradientAccount item) => item.Name;
+        private protected override string? NameOf(object item) => ((GradientAccount)item).Name;
 
         protected override void ProcessRecord(GradientConnection connection)
         {

@@ -13,7 +13,7 @@ namespace GradientMsp.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "GradientOrganizationService", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(GradientOrganizationService))]
-    public sealed class GetGradientOrganizationServiceCommand : GetMappingPropertyCmdlet<GradientOrganizationService>
+    public sealed class GetGradientOrganizationServiceCommand : GetMappingPropertyCmdlet
     {
         private const string ByNameSet = "ByName";
         private const string ByIdSet = "ById";
@@ -38,12 +38,12 @@ namespace GradientMsp.Commands
 
         private protected override string MissingNameAdvice => "List them with Get-GradientOrganizationService.";
 
-        private protected override Task<IReadOnlyList<GradientOrganizationService>> FetchAsync(GradientClient client, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
-            => client.GetOrganizationServicesAsync(ids, cancellationToken);
+        private protected override async Task<IReadOnlyList<object>> FetchAsync(GradientClient client, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+            => await client.GetOrganizationServicesAsync(ids, cancellationToken).ConfigureAwait(false);
 
-        private protected override string? IdOf(GradientOrganizationService item) => item.Id;
+        private protected override string? IdOf(object item) => ((GradientOrganizationService)item).Id;
 
-        private protected override string? NameOf(GradientOrganizationService item) => item.Name;
+        private protected override string? NameOf(object item) => ((GradientOrganizationService)item).Name;
 
         protected override void ProcessRecord(GradientConnection connection)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,7 @@ namespace GradientMsp.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "GradientAccount", SupportsShouldProcess = true)]
     [OutputType(typeof(GradientAccount))]
-    public sealed class NewGradientAccountCommand : BatchCreateCmdlet<NewAccount, GradientAccount>
+    public sealed class NewGradientAccountCommand : BatchCreateCmdlet
     {
         /// <summary>Your own unique id for the account; usage and alerts refer to the account by this id (-AccountId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -48,15 +49,18 @@ namespace GradientMsp.Commands
             Enqueue(connection, Id, Name, new NewAccount { Id = Id, Name = Name, Description = Description ?? string.Empty, IsArrears = IsArrears });
         }
 
-        private protected override Task<IReadOnlyList<GradientAccount>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken)
-            => client.GetAccountsAsync(null, cancellationToken);
+        private protected override async Task<IReadOnlyList<object>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken)
+            => await client.GetAccountsAsync(null, cancellationToken).ConfigureAwait(false);
 
-        private protected override Task<IReadOnlyList<GradientAccount>> CreateAsync(GradientClient client, IReadOnlyList<NewAccount> batch, CancellationToken cancellationToken)
-            => client.CreateAccountsAsync(batch, cancellationToken);
+        private protected override async Task<IReadOnlyList<object>> CreateAsync(GradientClient client, IReadOnlyList<object> batch, CancellationToken cancellationToken)
+            => await client.CreateAccountsAsync(batch.Cast<NewAccount>().ToList(), cancellationToken).ConfigureAwait(false);
 
-        private protected override string? IdOf(GradientAccount item) => item.Id;
+        private protected override string? IdOf(object item) => ((GradientAccount)item).Id;
 
-        private protected override GradientAccount FromRequest(NewAccount request)
-            => new GradientAccount { Id = request.Id, Name = request.Name, Description = request.Description };
+        private protected override object FromRequest(object request)
+        {
+            var sent = (NewAccount)request;
+            return new GradientAccount { Id = sent.Id, Name = sent.Name, Description = sent.Description };
+        }
     }
 }

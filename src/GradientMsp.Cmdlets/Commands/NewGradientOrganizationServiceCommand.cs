@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,7 @@ namespace GradientMsp.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "GradientOrganizationService", SupportsShouldProcess = true)]
     [OutputType(typeof(GradientOrganizationService))]
-    public sealed class NewGradientOrganizationServiceCommand : BatchCreateCmdlet<NewOrganizationService, GradientOrganizationService>
+    public sealed class NewGradientOrganizationServiceCommand : BatchCreateCmdlet
     {
         /// <summary>Your own unique id for the service (it may be the same across partners); usage refers to the service by it.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -48,15 +49,18 @@ namespace GradientMsp.Commands
             Enqueue(connection, Id, Name, new NewOrganizationService { Id = Id, Name = Name, Description = Description ?? string.Empty, IsArrears = IsArrears });
         }
 
-        private protected override Task<IReadOnlyList<GradientOrganizationService>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken)
-            => client.GetOrganizationServicesAsync(null, cancellationToken);
+        private protected override async Task<IReadOnlyList<object>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken)
+            => await client.GetOrganizationServicesAsync(null, cancellationToken).ConfigureAwait(false);
 
-        private protected override Task<IReadOnlyList<GradientOrganizationService>> CreateAsync(GradientClient client, IReadOnlyList<NewOrganizationService> batch, CancellationToken cancellationToken)
-            => client.CreateOrganizationServicesAsync(batch, cancellationToken);
+        private protected override async Task<IReadOnlyList<object>> CreateAsync(GradientClient client, IReadOnlyList<object> batch, CancellationToken cancellationToken)
+            => await client.CreateOrganizationServicesAsync(batch.Cast<NewOrganizationService>().ToList(), cancellationToken).ConfigureAwait(false);
 
-        private protected override string? IdOf(GradientOrganizationService item) => item.Id;
+        private protected override string? IdOf(object item) => ((GradientOrganizationService)item).Id;
 
-        private protected override GradientOrganizationService FromRequest(NewOrganizationService request)
-            => new GradientOrganizationService { Id = request.Id, Name = request.Name, Description = request.Description };
+        private protected override object FromRequest(object request)
+        {
+            var sent = (NewOrganizationService)request;
+            return new GradientOrganizationService { Id = sent.Id, Name = sent.Name, Description = sent.Description };
+        }
     }
 }

@@ -35,5 +35,7 @@ namespace GradientMsp.Commands
         public const string EmulatorNotRunning = nameof(EmulatorNotRunning);
         public const string EmulatorActionFailed = nameof(EmulatorActionFailed);
         public const string InvalidArgument = nameof(InvalidArgument);
+        public const string ModuleFileMissing = nameof(ModuleFileMissing);
+        public const string QARunFailed = nameof(QARunFailed);
     }
 }

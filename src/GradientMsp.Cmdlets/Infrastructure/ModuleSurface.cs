@@ -6,8 +6,8 @@ using System.Reflection;
 namespace GradientMsp.Commands
 {
     /// <summary>
-    /// What the module adds to the session besides its cmdlets, done in C# because the same work in
-    /// the psm1 cost tens of milliseconds of import time through PowerShell's method binder.
+    /// What the module adds to the session besides its cmdlets: type accelerators for the client's
+    /// public types, registered at import and removed with the module.
     /// </summary>
     public static class ModuleSurface
     {
@@ -58,31 +58,6 @@ namespace GradientMsp.Commands
                 }
 
                 Registered.Clear();
-            }
-        }
-
-        /// <summary>
-        /// Adds the cmdlets of the binary module imported by the psm1 to the psm1 module's own export
-        /// table. Import-Module -Assembly inside a script module does not always do it when the
-        /// assembly was imported before ('Import-Module GradientMsp -Force' a second time):
-        /// https://github.com/PowerShell/PowerShell/issues/20710
-        /// </summary>
-        public static void ExportCmdlets(PSModuleInfo scriptModule, PSModuleInfo binaryModule)
-        {
-            if (scriptModule == null || binaryModule == null)
-            {
-                return;
-            }
-
-            MethodInfo? addExportedCmdlet = typeof(PSModuleInfo).GetMethod("AddExportedCmdlet", BindingFlags.Instance | BindingFlags.NonPublic);
-            if (addExportedCmdlet == null)
-            {
-                return;
-            }
-
-            foreach (CmdletInfo cmdlet in binaryModule.ExportedCmdlets.Values)
-            {
-                addExportedCmdlet.Invoke(scriptModule, new object[] { cmdlet });
             }
         }
     }

@@ -14,12 +14,11 @@ namespace GradientMsp.Commands
     /// reads what already exists once and sends what is new in bulk POSTs of -BatchSize rows. The API
     /// asks for bulk creation and has no documented uniqueness check for accounts, so duplicates are
     /// filtered here rather than sent.
+    /// Requests and items are handled as object, not through type parameters: a cmdlet class closed
+    /// over client types would make PowerShell's type scan load GradientMsp.Client before the module
+    /// initializer has routed it to its load context (docs/assembly-loading.md).
     /// </summary>
-    /// <typeparam name="TNew">The request element.</typeparam>
-    /// <typeparam name="TItem">What Gradient answers for one created item.</typeparam>
-    public abstract class BatchCreateCmdlet<TNew, TItem> : GradientApiCmdlet
-        where TNew : class
-        where TItem : class
+    public abstract class BatchCreateCmdlet : GradientApiCmdlet
     {
         private readonly List<Pending> _pending = new List<Pending>();
         private readonly Dictionary<GradientConnection, HashSet<string>> _seen = new Dictionary<GradientConnection, HashSet<string>>();
@@ -38,17 +37,17 @@ namespace GradientMsp.Commands
         /// <summary>The error id for an id that already exists (or is repeated in the input).</summary>
         private protected abstract string ExistsErrorId { get; }
 
-        private protected abstract Task<IReadOnlyList<TItem>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken);
+        private protected abstract Task<IReadOnlyList<object>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken);
 
-        private protected abstract Task<IReadOnlyList<TItem>> CreateAsync(GradientClient client, IReadOnlyList<TNew> batch, CancellationToken cancellationToken);
+        private protected abstract Task<IReadOnlyList<object>> CreateAsync(GradientClient client, IReadOnlyList<object> batch, CancellationToken cancellationToken);
 
-        private protected abstract string? IdOf(TItem item);
+        private protected abstract string? IdOf(object item);
 
         /// <summary>The output for a row when Gradient's answer does not list it (an empty 201).</summary>
-        private protected abstract TItem FromRequest(TNew request);
+        private protected abstract object FromRequest(object request);
 
         /// <summary>Queues one row (called from ProcessRecord): refuses ids repeated in the input and asks ShouldProcess.</summary>
-        private protected void Enqueue(GradientConnection connection, string id, string name, TNew request)
+        private protected void Enqueue(GradientConnection connection, string id, string name, object request)
         {
             if (!_seen.TryGetValue(connection, out HashSet<string>? seen))
             {
@@ -82,7 +81,7 @@ namespace GradientMsp.Commands
 
         private void Send(GradientConnection connection, List<Pending> rows)
         {
-            IReadOnlyList<TItem> existing = CallOrThrow(ct => GetExistingAsync(connection.Client, ct), connection);
+            IReadOnlyList<object> existing = CallOrThrow(ct => GetExistingAsync(connection.Client, ct), connection);
             var existingIds = new HashSet<string>(existing.Select(IdOf).Where(i => i != null).Select(i => i!), StringComparer.Ordinal);
 
             var fresh = new List<Pending>();
@@ -124,10 +123,10 @@ namespace GradientMsp.Commands
 
         private void SendBatch(GradientConnection connection, List<Pending> batch)
         {
-            IReadOnlyList<TItem> created;
+            IReadOnlyList<object> created;
             try
             {
-                List<TNew> requests = batch.Select(p => p.Request).ToList();
+                List<object> requests = batch.Select(p => p.Request).ToList();
                 created = RunSync(ct => CreateAsync(connection.Client, requests, ct));
             }
             catch (GradientApiException exception)
@@ -158,7 +157,7 @@ namespace GradientMsp.Commands
 
         private sealed class Pending
         {
-            public Pending(GradientConnection connection, string id, TNew request)
+            public Pending(GradientConnection connection, string id, object request)
             {
                 Connection = connection;
                 Id = id;
@@ -169,7 +168,7 @@ namespace GradientMsp.Commands
 
             public string Id { get; }
 
-            public TNew Request { get; }
+            public object Request { get; }
         }
     }
 }
