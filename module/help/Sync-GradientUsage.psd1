@@ -19,6 +19,14 @@ $results | Where-Object Outcome -eq Failed | Sync-GradientUsage
             Remarks = 'Failed results carry AccountId, ServiceId, ServiceName, UnitCount and their Connection, so they go back in as they are.'
         }
         @{
+            Title   = 'Every partner of the vendor in one run'
+            Code    = @'
+Connect-GradientIntegration -VendorApiKey $vendorKey -PartnerApiKey $firstPartnerKey
+Import-Csv ./all-partners.csv | Sync-GradientUsage -Summary
+'@
+            Remarks = 'A row with a PartnerKey (or PartnerApiKey) column is pushed for that partner, through a connection made from the current one with that key and paced on its own; rows with an empty key use the current connection. One summary is written per partner. The rows handed back on the results hold the key only as a SecureString, so results can be printed, exported or piped back without showing it. Rows may instead carry a Connection from Connect-GradientIntegration -PassThru.'
+        }
+        @{
             Title   = 'Preview, or push one count'
             Code    = @'
 Import-Csv ./usage.csv | Sync-GradientUsage -WhatIf

@@ -22,6 +22,12 @@ namespace GradientMsp.Client
         }
 
         public GradientCredential Credential { get; }
+
+        /// <summary>
+        /// A new client for another partner of the same vendor: same base address, options and
+        /// retry policy, its own HttpClient and its own pacer (the rate limit is per token).
+        /// </summary>
+        public GradientClient ForPartner(string partnerKey) => new GradientClient(Credential.WithPartnerKey(partnerKey), Options.Clone());
         public GradientClientOptions Options { get; }
         /// <summary>The host root, normalised (no /api suffix, trailing slash).</summary>
         public Uri BaseUri { get; }

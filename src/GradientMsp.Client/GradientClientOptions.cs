@@ -6,6 +6,9 @@ namespace GradientMsp.Client
     /// <summary>How a <see cref="GradientClient"/> talks to the service.</summary>
     public sealed class GradientClientOptions
     {
+        /// <summary>A copy, for a client that differs only in its credential.</summary>
+        public GradientClientOptions Clone() => (GradientClientOptions)MemberwiseClone();
+
         /// <summary>The live service.</summary>
         public static readonly Uri DefaultBaseUri = new Uri("https://app.usegradient.com");
 

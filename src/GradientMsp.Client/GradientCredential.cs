@@ -24,6 +24,12 @@ namespace GradientMsp.Client
         /// <summary>Base64 of UTF-8 "vendorKey:partnerKey", the value of the GRADIENT-TOKEN header.</summary>
         internal string ToToken() => Convert.ToBase64String(Encoding.UTF8.GetBytes(_vendorKey + ":" + _partnerKey));
 
+        /// <summary>The same vendor key with another partner's key (one vendor syncing many partners).</summary>
+        public GradientCredential WithPartnerKey(string partnerKey) => new GradientCredential(_vendorKey, partnerKey);
+
+        /// <summary>Whether <paramref name="partnerKey"/> is this credential's partner key (surrounding spaces ignored).</summary>
+        public bool IsPartnerKey(string? partnerKey) => partnerKey != null && string.Equals(_partnerKey, partnerKey.Trim(), StringComparison.Ordinal);
+
         /// <summary>The last four characters of the partner key, enough to tell partners apart in output.</summary>
         public string PartnerKeyHint => _partnerKey.Length <= 4 ? "****" : "****" + _partnerKey.Substring(_partnerKey.Length - 4);
 

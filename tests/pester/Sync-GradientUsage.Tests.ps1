@@ -223,6 +223,45 @@ Describe 'Sync-GradientUsage' {
             ((Get-Partner $secondOrg).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 42
             ((Get-Partner).counts | Where-Object accountId -eq 'cust-1' | Where-Object serviceId -eq $script:mappedService).unitCount | Should -Be 41
             Disconnect-GradientIntegration -Connection $secondConnection -KeepStatus
+            $script:second = @{ Org = $secondOrg; Key = $key }
+        }
+
+        It 'sends a row that carries a partner key through that partner, and never hands the key back in clear' {
+            $key = $script:second.Key
+            $rows = @(
+                [pscustomobject]@{ AccountId = 'cust-1'; ServiceId = $script:mappedService; UnitCount = 51 }
+                [pscustomobject]@{ AccountId = 'other-1'; ServiceId = $script:mappedService; UnitCount = 52; PartnerKey = $key }
+                @{ AccountId = 'other-1'; ServiceId = $script:mappedService; UnitCount = 53; PartnerApiKey = $key }
+                [pscustomobject]@{ AccountId = 'cust-2'; ServiceId = $script:mappedService; UnitCount = 54; PartnerKey = '' })
+            $output = @($rows | Sync-GradientUsage -Verbose 4>&1)
+            $results = @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] } | Sort-Object Index)
+            $results.Outcome | Should -Be @('Pushed', 'Pushed', 'Pushed', 'Pushed')
+            # An empty key means the connection's own partner; the two keyed rows share one connection.
+            @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }).Count | Should -Be 2
+            $results[1].Connection | Should -Be $results[2].Connection
+            $results[1].Connection.Parent | Should -Be $script:connection
+            $results[0].Connection | Should -Be $script:connection
+            ((Get-Partner $script:second.Org).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 53
+            ((Get-Partner).counts | Where-Object accountId -eq 'cust-2' | Where-Object serviceId -eq $script:mappedService).unitCount | Should -Be 54
+
+            # The rows handed back hold the key only as a SecureString; the caller's own rows are untouched.
+            $results[1].Source.PartnerKey | Should -BeOfType [securestring]
+            $results[2].Source.PartnerApiKey | Should -BeOfType [securestring]
+            $rows[1].PartnerKey | Should -Be $key
+            $text = ($output | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 400 }) -join "`n"
+            $text += ($results.Source | Format-List * -Force | Out-String -Width 400) + ($results.Source | ConvertTo-Csv | Out-String)
+            $text | Should -Not -Match ([regex]::Escape($key))
+        }
+
+        It 'retries a failed keyed row through the same partner when it is piped back' {
+            $key = $script:second.Key
+            $null = Invoke-Control POST '/faults' @{ path = '/service/*/count'; statusCode = 400; count = 1 }
+            $failed = @([pscustomobject]@{ AccountId = 'other-1'; ServiceId = $script:mappedService; UnitCount = 61; PartnerKey = $key } |
+                    Sync-GradientUsage -ErrorAction SilentlyContinue | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] })
+            $failed.Outcome | Should -Be 'Failed'
+            $retried = @($failed.Source | Sync-GradientUsage | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] })
+            $retried.Outcome | Should -Be 'Pushed'
+            ((Get-Partner $script:second.Org).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 61
         }
     }
 

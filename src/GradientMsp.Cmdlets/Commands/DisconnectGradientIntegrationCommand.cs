@@ -61,8 +61,7 @@ namespace GradientMsp.Commands
             }
 
             store.Remove(connection);
-            connection.IsClosed = true;
-            connection.Client.Dispose();
+            connection.Close();
             if (PassThru)
             {
                 WriteObject(connection);

@@ -82,8 +82,7 @@ namespace GradientMsp.Commands
                     if (connection.IsEmulator && Uri.Compare(connection.BaseUri, emulator.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
                     {
                         connections.Remove(connection);
-                        connection.IsClosed = true;
-                        connection.Client.Dispose();
+                        connection.Close();
                     }
                 }
             }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Net;
+using System.Security;
 using System.Threading.Tasks;
 using GradientMsp.Client;
 using GradientMsp.Client.Usage;
@@ -29,6 +31,7 @@ namespace GradientMsp.Commands
         private static readonly string[] ServiceIdNames = { "ServiceId" };
         private static readonly string[] ServiceNameNames = { "ServiceName", "Service", "Sku" };
         private static readonly string[] UnitCountNames = { "UnitCount", "Count", "Quantity", "Units" };
+        private static readonly string[] PartnerKeyNames = { "PartnerApiKey", "PartnerKey" };
 
         private bool _accountIdGiven;
         private bool _serviceIdGiven;
@@ -56,7 +59,7 @@ namespace GradientMsp.Commands
         [AllowEmptyString]
         public object? UnitCount { get; set; }
 
-        /// <summary>A usage row from the pipeline: any object (Import-Csv rows, objects, hashtables, or results piped back) with the fields above as properties or keys. It is handed back on its result.</summary>
+        /// <summary>A usage row from the pipeline: any object (Import-Csv rows, objects, hashtables, or results piped back) with the fields above as properties or keys. It is handed back on its result. A row with a PartnerApiKey or PartnerKey field (text or SecureString) is pushed for that partner of the same vendor, through its own paced connection; the row handed back then holds the key only as a SecureString.</summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
@@ -85,8 +88,17 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord(GradientConnection connection)
         {
-            UsageSyncEngine engine = EngineFor(connection);
             PSObject? input = InputObject;
+            if (input != null && PartnerKeyOf(input, out string? field, out string? partnerKey))
+            {
+                // A row for another partner of the same vendor: its own connection (and pacer), and
+                // a copy of the row that holds the key only as a SecureString, because the row comes
+                // back on the result (and as an error's target) where a plain key could be printed.
+                connection = connection.ForPartner(partnerKey!);
+                input = WithProtectedKey(input, field!, partnerKey!);
+            }
+
+            UsageSyncEngine engine = EngineFor(connection);
             var row = new UsageRow
             {
                 Index = _rowsReceived++,
@@ -213,6 +225,70 @@ namespace GradientMsp.Commands
         }
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>Whether the row carries a non-empty partner key (text or SecureString), and under which field name.</summary>
+        private static bool PartnerKeyOf(PSObject row, out string? field, out string? partnerKey)
+        {
+            field = null;
+            partnerKey = null;
+            foreach (string name in PartnerKeyNames)
+            {
+                object? value = RowField(row, new[] { name });
+                string? text = value switch
+                {
+                    null => null,
+                    SecureString secure => new NetworkCredential(string.Empty, secure).Password,
+                    _ => AsText(value),
+                };
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    field = name;
+                    partnerKey = text;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The row as given when its key is already a SecureString; otherwise a copy with the key
+        /// field turned into a SecureString (it still works when the row is piped back).
+        /// </summary>
+        private static PSObject WithProtectedKey(PSObject row, string field, string partnerKey)
+        {
+            if (RowField(row, new[] { field }) is SecureString)
+            {
+                return row;
+            }
+
+            var secure = new SecureString();
+            foreach (char character in partnerKey)
+            {
+                secure.AppendChar(character);
+            }
+
+            secure.MakeReadOnly();
+            if (row.BaseObject is System.Collections.IDictionary dictionary)
+            {
+                var copy = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                foreach (System.Collections.DictionaryEntry entry in dictionary)
+                {
+                    copy[entry.Key] = entry.Key is string key && string.Equals(key, field, StringComparison.OrdinalIgnoreCase) ? secure : entry.Value;
+                }
+
+                return PSObject.AsPSObject(copy);
+            }
+
+            var result = new PSObject();
+            foreach (PSPropertyInfo property in row.Properties)
+            {
+                object? value = string.Equals(property.Name, field, StringComparison.OrdinalIgnoreCase) ? secure : property.Value;
+                result.Properties.Add(new PSNoteProperty(property.Name, value));
+            }
+
+            return result;
+        }
 
         /// <summary>The first of <paramref name="names"/> that the row has, as a property or (for a hashtable) a key.</summary>
         private static object? RowField(PSObject row, string[] names)

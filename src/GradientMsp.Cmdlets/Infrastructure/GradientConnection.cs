@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using GradientMsp.Client;
 
 namespace GradientMsp.Commands
@@ -49,6 +50,57 @@ namespace GradientMsp.Commands
         public double RequestsPerSecond => Client.Options.RequestsPerSecond;
 
         internal GradientClient Client { get; }
+
+        /// <summary>
+        /// The connection this one was made from for a usage row that carried its own partner key;
+        /// null for connections made by Connect-GradientIntegration.
+        /// </summary>
+        public GradientConnection? Parent { get; private set; }
+
+        // Connections for partner keys that usage rows carried, one per key, kept for the life of
+        // this connection so that re-piped failures reuse the same client and pacer.
+        private readonly Dictionary<string, GradientConnection> _partners = new Dictionary<string, GradientConnection>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The connection for another partner of this connection's vendor: this one when the key is
+        /// its own, else one made (unverified, status untouched) and kept for the next call.
+        /// </summary>
+        internal GradientConnection ForPartner(string partnerKey)
+        {
+            GradientConnection root = Parent ?? this;
+            if (root.Client.Credential.IsPartnerKey(partnerKey))
+            {
+                return root;
+            }
+
+            lock (root._partners)
+            {
+                string trimmed = partnerKey.Trim();
+                if (!root._partners.TryGetValue(trimmed, out GradientConnection? partner) || partner.IsClosed)
+                {
+                    partner = new GradientConnection(root.Client.ForPartner(trimmed), root.IsEmulator) { Parent = root };
+                    root._partners[trimmed] = partner;
+                }
+
+                return partner;
+            }
+        }
+
+        /// <summary>Closes this connection and the partner connections made from it.</summary>
+        internal void Close()
+        {
+            IsClosed = true;
+            Client.Dispose();
+            lock (_partners)
+            {
+                foreach (GradientConnection partner in _partners.Values)
+                {
+                    partner.Close();
+                }
+
+                _partners.Clear();
+            }
+        }
 
         public override string ToString() => $"{OrganizationName ?? OrganizationId ?? "?"} @ {BaseUri} (partner {PartnerKeyHint})";
     }

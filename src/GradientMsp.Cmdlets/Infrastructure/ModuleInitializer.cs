@@ -61,8 +61,7 @@ namespace GradientMsp.Commands
             foreach (GradientConnection connection in ConnectionStore.ForCurrentRunspace().All)
             {
                 ConnectionStore.ForCurrentRunspace().Remove(connection);
-                connection.IsClosed = true;
-                connection.Client.Dispose();
+                connection.Close();
             }
         }
 
