@@ -7,8 +7,11 @@ Rows are pushed concurrently at the connection's rate limit, and billing is rebu
     Examples     = @(
         @{
             Title   = 'Push a usage file'
-            Code    = 'Import-Csv ./usage.csv | Sync-GradientUsage -Summary'
-            Remarks = 'usage.csv has the columns accountId, serviceName and unitCount. Only the summary and the rows that did not land are written.'
+            Code    = @'
+Import-Csv ./usage.csv | Sync-GradientUsage -WhatIf
+Import-Csv ./usage.csv | Sync-GradientUsage -Summary
+'@
+            Remarks = 'usage.csv has the columns accountId, serviceName and unitCount. The first line checks every row and sends nothing; the second pushes them and writes only the summary and the rows that did not land. One count can also be pushed with parameters: Sync-GradientUsage -AccountId contoso.com -ServiceName ''Managed EDR'' -UnitCount 42.'
         }
         @{
             Title   = 'Retry what failed'
@@ -25,14 +28,6 @@ Connect-GradientIntegration -VendorApiKey $vendorKey -PartnerApiKey $firstPartne
 Import-Csv ./all-partners.csv | Sync-GradientUsage -Summary
 '@
             Remarks = 'A row with a PartnerKey (or PartnerApiKey) column is pushed for that partner, through a connection made from the current one with that key and paced on its own; rows with an empty key use the current connection. One summary is written per partner. The rows handed back on the results hold the key only as a SecureString, so results can be printed, exported or piped back without showing it. Rows may instead carry a Connection from Connect-GradientIntegration -PassThru.'
-        }
-        @{
-            Title   = 'Preview, or push one count'
-            Code    = @'
-Import-Csv ./usage.csv | Sync-GradientUsage -WhatIf
-Sync-GradientUsage -AccountId contoso.com -ServiceName 'Managed EDR' -UnitCount 42
-'@
-            Remarks = 'The first line sends nothing.'
         }
     )
     RelatedLinks = @('New-GradientAccount', 'Get-GradientService', 'Connect-GradientIntegration')
