@@ -79,8 +79,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            string moduleBase = Path.GetDirectoryName(Path.GetDirectoryName(typeof(InvokeGradientQACommand).Assembly.Location)) ?? string.Empty;
-            string bodyPath = Path.Combine(moduleBase, "qa", "Invoke-GradientQA.Body.ps1");
+            string bodyPath = Path.Combine(ModuleInfo.ModuleBase, "qa", "Invoke-GradientQA.Body.ps1");
             if (!File.Exists(bodyPath))
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.ModuleFileMissing, ErrorCategory.ObjectNotFound, bodyPath,

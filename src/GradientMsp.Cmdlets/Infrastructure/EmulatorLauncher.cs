@@ -16,13 +16,12 @@ namespace GradientMsp.Commands
         /// (then EmulatorProcess looks at $env:GRADIENT_EMULATOR_DLL and beside the client assembly).</summary>
         public static string? ModuleEmulatorPath()
         {
-            string? lib = Path.GetDirectoryName(typeof(EmulatorLauncher).Assembly.Location);
-            if (string.IsNullOrEmpty(lib))
+            if (ModuleInfo.ModuleBase.Length == 0)
             {
                 return null;
             }
 
-            string candidate = Path.GetFullPath(Path.Combine(lib!, "..", "emulator", EmulatorProcess.DllName));
+            string candidate = Path.Combine(ModuleInfo.ModuleBase, "emulator", EmulatorProcess.DllName);
             return File.Exists(candidate) ? candidate : null;
         }
 

@@ -15,8 +15,6 @@ namespace GradientMsp.Commands
     internal static class FormatLoader
     {
         private static readonly ConditionalWeakTable<Runspace, object> Loaded = new ConditionalWeakTable<Runspace, object>();
-        private static readonly string ModuleRoot =
-            Path.GetDirectoryName(Path.GetDirectoryName(typeof(FormatLoader).Assembly.Location) ?? string.Empty) ?? string.Empty;
 
         public static void EnsureLoaded(PSCmdlet cmdlet)
         {
@@ -27,7 +25,7 @@ namespace GradientMsp.Commands
             }
 
             Loaded.Add(runspace, new object());
-            string[] files = Directory.Exists(ModuleRoot) ? Directory.GetFiles(ModuleRoot, "*.Format.ps1xml") : new string[0];
+            string[] files = Directory.Exists(ModuleInfo.ModuleBase) ? Directory.GetFiles(ModuleInfo.ModuleBase, "*.Format.ps1xml") : new string[0];
             if (files.Length == 0)
             {
                 return;

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Reflection;
 
 namespace GradientMsp.Commands
@@ -11,5 +12,11 @@ namespace GradientMsp.Commands
             ?? "0.0.0";
 
         public static string UserAgent => "GradientMsp/" + Version;
+
+        /// <summary>lib/, where this assembly and every dependency live ("" if it was not loaded from a file).</summary>
+        public static string LibDirectory { get; } = Path.GetDirectoryName(typeof(ModuleInfo).Assembly.Location) ?? string.Empty;
+
+        /// <summary>The module's root folder (the manifest's), one above lib/; "" if unknown.</summary>
+        public static string ModuleBase { get; } = LibDirectory.Length == 0 ? string.Empty : Path.GetDirectoryName(LibDirectory) ?? string.Empty;
     }
 }

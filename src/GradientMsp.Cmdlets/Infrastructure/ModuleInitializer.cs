@@ -16,7 +16,6 @@ namespace GradientMsp.Commands
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        private static readonly string LibDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
         private static bool _hooked;
 
         public void OnImport()
@@ -42,10 +41,10 @@ namespace GradientMsp.Commands
         // reflection; it loads into the default context beside this assembly.
         private static void InstallLoadContext()
         {
-            Assembly loader = Assembly.LoadFrom(Path.Combine(LibDirectory, "GradientMsp.Loader.dll"));
+            Assembly loader = Assembly.LoadFrom(Path.Combine(ModuleInfo.LibDirectory, "GradientMsp.Loader.dll"));
             MethodInfo install = loader.GetType("GradientMsp.Loader.GradientMspLoadContext", throwOnError: true)!.GetMethod("Install")
                 ?? throw new MissingMethodException("GradientMsp.Loader.GradientMspLoadContext", "Install");
-            install.Invoke(null, new object[] { LibDirectory });
+            install.Invoke(null, new object[] { ModuleInfo.LibDirectory });
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
@@ -68,7 +67,7 @@ namespace GradientMsp.Commands
         private static Assembly? ResolveFromLib(object? sender, ResolveEventArgs args)
         {
             string name = new AssemblyName(args.Name).Name ?? string.Empty;
-            string candidate = Path.Combine(LibDirectory, name + ".dll");
+            string candidate = Path.Combine(ModuleInfo.LibDirectory, name + ".dll");
             return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
         }
     }
