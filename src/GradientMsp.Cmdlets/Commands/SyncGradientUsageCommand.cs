@@ -31,7 +31,8 @@ namespace GradientMsp.Commands
         private static readonly string[] ServiceIdNames = { "ServiceId" };
         private static readonly string[] ServiceNameNames = { "ServiceName", "Service", "Sku" };
         private static readonly string[] UnitCountNames = { "UnitCount", "Count", "Quantity", "Units" };
-        private static readonly string[] PartnerKeyNames = { "PartnerApiKey", "PartnerKey" };
+        // One array per name: the first of them with a non-empty value is the row's partner key.
+        private static readonly string[][] PartnerKeyNames = { new[] { "PartnerApiKey" }, new[] { "PartnerKey" } };
 
         private bool _accountIdGiven;
         private bool _serviceIdGiven;
@@ -89,13 +90,16 @@ namespace GradientMsp.Commands
         protected override void ProcessRecord(GradientConnection connection)
         {
             PSObject? input = InputObject;
-            if (input != null && PartnerKeyOf(input, out string? field, out string? partnerKey))
+            if (input != null && PartnerKeyOf(input, out string? field, out object? given, out string? partnerKey))
             {
                 // A row for another partner of the same vendor: its own connection (and pacer), and
                 // a copy of the row that holds the key only as a SecureString, because the row comes
                 // back on the result (and as an error's target) where a plain key could be printed.
                 connection = connection.ForPartner(partnerKey!);
-                input = WithProtectedKey(input, field!, partnerKey!);
+                if (!(given is SecureString))
+                {
+                    input = WithProtectedKey(input, field!, partnerKey!);
+                }
             }
 
             UsageSyncEngine engine = EngineFor(connection);
@@ -226,14 +230,15 @@ namespace GradientMsp.Commands
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
-        /// <summary>Whether the row carries a non-empty partner key (text or SecureString), and under which field name.</summary>
-        private static bool PartnerKeyOf(PSObject row, out string? field, out string? partnerKey)
+        /// <summary>Whether the row carries a non-empty partner key (text or SecureString): under which field, as given, and as text.</summary>
+        private static bool PartnerKeyOf(PSObject row, out string? field, out object? given, out string? partnerKey)
         {
             field = null;
+            given = null;
             partnerKey = null;
-            foreach (string name in PartnerKeyNames)
+            foreach (string[] name in PartnerKeyNames)
             {
-                object? value = RowField(row, new[] { name });
+                object? value = RowField(row, name);
                 string? text = value switch
                 {
                     null => null,
@@ -242,7 +247,8 @@ namespace GradientMsp.Commands
                 };
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    field = name;
+                    field = name[0];
+                    given = value;
                     partnerKey = text;
                     return true;
                 }
@@ -252,16 +258,11 @@ namespace GradientMsp.Commands
         }
 
         /// <summary>
-        /// The row as given when its key is already a SecureString; otherwise a copy with the key
-        /// field turned into a SecureString (it still works when the row is piped back).
+        /// A copy of the row with its text key field turned into a SecureString (it still works when
+        /// the row is piped back).
         /// </summary>
         private static PSObject WithProtectedKey(PSObject row, string field, string partnerKey)
         {
-            if (RowField(row, new[] { field }) is SecureString)
-            {
-                return row;
-            }
-
             var secure = new SecureString();
             foreach (char character in partnerKey)
             {
