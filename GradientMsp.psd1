@@ -2,7 +2,7 @@
     # The module version lives here and only here: build.ps1 reads it and stamps the assemblies.
     ModuleVersion        = '0.1.0'
     GUID                 = '3f6b8d2e-7c1a-4e5b-9a0d-2b7f5c8e1a64'
-    Author               = 'GradientMsp'
+    Author               = 'GradientMsp contributors'
     CompanyName          = 'GradientMsp'
     Copyright            = '(c) GradientMsp. MIT License.'
     Description          = 'Gradient MSP Synthesize vendor API: binary cmdlets, a local Synthesize emulator and an automated QA checklist.'
@@ -68,7 +68,10 @@
         PSData = @{
             Tags         = @('Gradient', 'GradientMSP', 'Synthesize', 'MSP', 'Billing', 'PSA', 'PSEdition_Desktop', 'PSEdition_Core')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'See README.md.'
+            # Left for the publisher to set to the repository's address before publishing.
+            ProjectUri   = ''
+            # Replaced in the staged manifest by this version's section of CHANGELOG.md (build.ps1).
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }

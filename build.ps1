@@ -62,6 +62,25 @@ function Invoke-Clean {
     }
 }
 
+function Set-ReleaseNotes {
+    # The staged manifest's ReleaseNotes is this version's section of CHANGELOG.md, so the notes
+    # have one home and the gallery shows the same text the repository does.
+    param([string] $ManifestPath, [string] $ChangelogPath)
+    $lines = Get-Content $ChangelogPath
+    $start = [array]::IndexOf($lines, "## $Version")
+    if ($start -lt 0) { throw "CHANGELOG.md has no '## $Version' section: add the release notes for $Version." }
+    $section = @($lines[($start + 1)..($lines.Count - 1)] | ForEach-Object { $_ })
+    $end = [array]::FindIndex([string[]] $section, [Predicate[string]] { param($l) $l.StartsWith('## ') })
+    if ($end -ge 0) { $section = if ($end -eq 0) { @() } else { $section[0..($end - 1)] } }
+    $notes = ($section -join "`n").Trim()
+    if (-not $notes) { throw "CHANGELOG.md's '## $Version' section is empty." }
+    $text = Get-Content -Raw $ManifestPath
+    $placeholder = "ReleaseNotes = 'See CHANGELOG.md.'"
+    if (-not $text.Contains($placeholder)) { throw "GradientMsp.psd1 lost its ReleaseNotes placeholder ($placeholder)." }
+    $text = $text.Replace($placeholder, "ReleaseNotes = '" + $notes.Replace("'", "''") + "'")
+    Set-Content -Path $ManifestPath -Value $text -Encoding utf8 -NoNewline
+}
+
 function Invoke-Build {
     $versionArgs = @("-p:Version=$Version", "-p:InformationalVersion=$Version")
     Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Cmdlets", '-c', $Configuration, '-o', "$PublishRoot/lib", '--nologo', '-v', 'q') + $versionArgs)
@@ -74,7 +93,8 @@ function Invoke-Build {
     if (Test-Path $StagedModule) { Remove-Item $StagedModule -Recurse -Force }
     $null = New-Item -ItemType Directory -Path "$StagedModule/lib" -Force
 
-    Copy-Item "$RepoRoot/GradientMsp.psd1" $StagedModule
+    Copy-Item "$RepoRoot/GradientMsp.psd1", "$RepoRoot/LICENSE", "$RepoRoot/CHANGELOG.md" $StagedModule
+    Set-ReleaseNotes -ManifestPath "$StagedModule/GradientMsp.psd1" -ChangelogPath "$RepoRoot/CHANGELOG.md"
     # module/help holds the sources of the MAML help (built below), not files to ship.
     Get-ChildItem "$RepoRoot/module" | Where-Object Name -ne 'help' | Copy-Item -Destination $StagedModule -Recurse
     # lib/ holds the cmdlets, the loader and every dependency; PowerShell's own assemblies are never shipped.
@@ -211,6 +231,8 @@ function Invoke-Package {
     <version>$Version</version>
     <authors>$($Manifest.Author)</authors>
     <description>$([Security.SecurityElement]::Escape($Manifest.Description))</description>
+    <license type="expression">MIT</license>
+    <releaseNotes>$([Security.SecurityElement]::Escape((Import-PowerShellDataFile "$StagedModule/GradientMsp.psd1").PrivateData.PSData.ReleaseNotes))</releaseNotes>
     <tags>$($Manifest.PrivateData.PSData.Tags -join ' ') PSModule</tags>
   </metadata>
 </package>

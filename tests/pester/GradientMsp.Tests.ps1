@@ -71,3 +71,40 @@ Describe 'GradientMsp module' {
         }
     }
 }
+
+Describe 'GradientMsp package metadata' {
+    BeforeAll {
+        . $PSScriptRoot/common.ps1
+        $script:base = (Get-Module GradientMsp).ModuleBase
+        $script:staged = Import-PowerShellDataFile (Join-Path $base 'GradientMsp.psd1')
+        $script:repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    }
+
+    It 'ships the licence and the changelog beside the manifest' {
+        Join-Path $base 'LICENSE' | Should -Exist
+        Join-Path $base 'CHANGELOG.md' | Should -Exist
+        Get-Content -Raw (Join-Path $base 'LICENSE') | Should -Match 'MIT License'
+    }
+
+    It "takes ReleaseNotes from this version's section of CHANGELOG.md" {
+        $notes = $staged.PrivateData.PSData.ReleaseNotes
+        $notes | Should -Not -Be 'See CHANGELOG.md.'
+        $changelog = Get-Content -Raw (Join-Path $repoRoot 'CHANGELOG.md')
+        $changelog | Should -Match ("## " + [regex]::Escape($staged.ModuleVersion))
+        # The first line of the version's section is the first line of the notes.
+        $firstLine = ($notes -split "`n")[0]
+        $changelog | Should -Match ([regex]::Escape($firstLine))
+    }
+
+    It 'names an author and carries the gallery fields' {
+        $staged.Author | Should -Not -BeNullOrEmpty
+        $staged.PrivateData.PSData.Keys | Should -Contain 'ProjectUri'
+        $staged.PrivateData.PSData.LicenseUri | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has an about_GradientMsp topic that Get-Help finds' {
+        $topic = Get-Help about_GradientMsp
+        ($topic | Out-String) | Should -Match 'SHORT DESCRIPTION'
+        ($topic | Out-String) | Should -Match 'UNATTENDED USE'
+    }
+}
