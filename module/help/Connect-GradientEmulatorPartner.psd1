@@ -16,8 +16,11 @@ Connect-GradientIntegration -Emulator (Get-GradientEmulator)
         }
         @{
             Title   = 'Choose the key'
-            Code    = 'Connect-GradientEmulatorPartner -PartnerKey test-partner-key-2'
-            Remarks = ''
+            Code    = @'
+Disconnect-GradientEmulatorPartner -Confirm:$false
+Connect-GradientEmulatorPartner -PartnerKey test-partner-key-2
+'@
+            Remarks = 'A connected partner must be disconnected first: on a fresh emulator the seeded partner is connected, and connecting again answers 409.'
         }
     )
     RelatedLinks = @('Disconnect-GradientEmulatorPartner', 'New-GradientEmulatorPartnerKey', 'Connect-GradientIntegration')

@@ -130,6 +130,15 @@ Describe 'Emulator cmdlets' {
             (Get-GradientIntegration).Status | Should -Be 'active'
         }
 
+        It 'takes latency alone without asking for a status code (the help example, as written)' {
+            # Pester runs -NonInteractive, so a prompt for a mandatory -StatusCode would fail this test.
+            $fault = Add-GradientEmulatorFault -LatencyMs 20 -Count 1
+            $fault.Kind | Should -Be 'latency'
+            $fault.LatencyMs | Should -Be 20
+            $fault.Remaining | Should -Be 1
+            Get-GradientEmulatorFault | Clear-GradientEmulatorFault -Confirm:$false
+        }
+
         It 'reports an unknown fault id' {
             { Clear-GradientEmulatorFault -Id 'nope' -Confirm:$false -ErrorAction Stop } |
                 Should -Throw -ErrorId 'EmulatorActionFailed,GradientMsp.Commands.ClearGradientEmulatorFaultCommand'

@@ -6,7 +6,9 @@ namespace GradientMsp.Commands
     /// <summary>
     /// <para type="synopsis">Makes the emulator misbehave on purpose for matching vendor API requests: answer with an HTTP status (429, 500, 401…), add latency, or drop the connection.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "GradientEmulatorFault", SupportsShouldProcess = true, DefaultParameterSetName = StatusSet)]
+    // Latency is the default set: "-LatencyMs 2000" alone also fits the Status set (where latency is an
+    // extra), and with Status as the default PowerShell prompted for the mandatory -StatusCode.
+    [Cmdlet(VerbsCommon.Add, "GradientEmulatorFault", SupportsShouldProcess = true, DefaultParameterSetName = LatencySet)]
     [OutputType(typeof(EmulatorFault))]
     public sealed class AddGradientEmulatorFaultCommand : GradientEmulatorCmdlet
     {
