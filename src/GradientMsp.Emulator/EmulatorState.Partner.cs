@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
 {
@@ -29,7 +30,7 @@ namespace GradientMsp.Emulator
             }
             foreach (SkuRecord sku in _doc.Vendor.Skus)
             {
-                SkuMappingRecord sm = SkuMappingLocked(p, sku.Id);
+                SkuMappingRecord sm = p.SkuMapping(sku.Id);
                 if (sm.Mapping != null || sm.ManuallyMapped) continue;
                 PsaService? ps = FindPsaServiceByName(p, sku.Name);
                 if (ps != null) sm.Mapping = new MappingRecord { PsaId = ps.Id, MappingId = NewObjectId(), Auto = true };
@@ -38,17 +39,6 @@ namespace GradientMsp.Emulator
 
         private static PsaService? FindPsaServiceByName(PartnerRecord p, string name) =>
             p.PsaServices.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.Ordinal));
-
-        private static SkuMappingRecord SkuMappingLocked(PartnerRecord p, string skuId)
-        {
-            if (!p.SkuMappingIndex.TryGetValue(skuId, out SkuMappingRecord? sm))
-            {
-                sm = new SkuMappingRecord { SkuId = skuId };
-                p.SkuMappings.Add(sm);
-                p.SkuMappingIndex[skuId] = sm;
-            }
-            return sm;
-        }
 
         /// <summary>Turns queued alerts older than the alert delay (or all, when forced) into tickets or failures.</summary>
         private int ProcessAlertsLocked(PartnerRecord p, bool force)
@@ -63,7 +53,7 @@ namespace GradientMsp.Emulator
                 a.ProcessedAt = now;
                 var errors = new List<string>();
                 int code = 0;
-                p.AccountIndex.TryGetValue(a.AccountId, out AccountRecord? account);
+                AccountRecord? account = p.FindAccount(a.AccountId);
                 PsaClient? client = null;
                 if (account == null)
                 {
@@ -77,7 +67,7 @@ namespace GradientMsp.Emulator
                 }
                 else
                 {
-                    client = p.PsaClients.FirstOrDefault(c => c.Id == account.Mapping.PsaId);
+                    client = p.FindPsaClient(account.Mapping.PsaId);
                     if (client == null)
                     {
                         errors.Add($"Account {a.AccountId} is mapped to an unknown PSA client");
@@ -138,9 +128,9 @@ namespace GradientMsp.Emulator
             if (_skuIndex.ContainsKey(serviceId))
             {
                 exists = true;
-                return p.SkuMappingIndex.TryGetValue(serviceId, out var sm) ? sm.Mapping : null;
+                return p.FindSkuMapping(serviceId)?.Mapping;
             }
-            if (p.ServiceIndex.TryGetValue(serviceId, out var os))
+            if (p.FindService(serviceId) is OrgServiceRecord os)
             {
                 exists = true;
                 return os.Mapping;
@@ -174,7 +164,7 @@ namespace GradientMsp.Emulator
             partnerKey = p.PartnerKey,
             token = p.PartnerKey != null ? TokenFor(_doc.Vendor.Key, p.PartnerKey) : null,
             status = p.Status,
-            nextEnabled = NextEnabled(p),
+            nextEnabled = p.NextEnabled,
             setupFinished = p.SetupFinished,
             lastSyncedAt = JsonSetup.Iso(p.LastSyncedAt),
             accounts = p.Accounts.Count,
@@ -185,8 +175,6 @@ namespace GradientMsp.Emulator
             billingRebuilds = p.BillingRebuilds,
             countPushes = p.CountPushes,
         };
-
-        private static bool NextEnabled(PartnerRecord p) => p.PartnerKey != null && (p.Status == "pending" || p.Status == "active");
 
         public ApiResult ListPartners()
         {
@@ -383,23 +371,10 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                bool was = p.PartnerKey != null;
+                bool was = p.Connected;
                 int deleted = p.Accounts.Count;
                 int counts = p.Counts.Count;
-                p.Accounts.Clear();
-                p.AccountIndex.Clear();
-                p.Counts.Clear();
-                p.CountIndex.Clear();
-                foreach (var s in p.Services)
-                {
-                    s.Mapping = null;
-                    s.ManuallyMapped = false;
-                }
-                p.SkuMappings.Clear();
-                p.SkuMappingIndex.Clear();
-                p.PartnerKey = null;
-                p.Status = "inactive";
-                p.SetupFinished = false;
+                p.Disconnect();
                 RebuildTokensLocked();
                 Touch();
                 return new ApiResult(200, new { organizationId = p.OrganizationId, wasConnected = was, deletedAccounts = deleted, deletedCounts = counts, status = p.Status });
@@ -416,7 +391,7 @@ namespace GradientMsp.Emulator
                 organizationId = p.OrganizationId,
                 connected = p.PartnerKey != null,
                 status = p.Status,
-                nextEnabled = NextEnabled(p),
+                nextEnabled = p.NextEnabled,
                 setupFinished = p.SetupFinished,
                 accountsReceived = p.Accounts.Count,
                 servicesReceived = services.Count,
@@ -429,23 +404,7 @@ namespace GradientMsp.Emulator
             };
         }
 
-        private sealed class ServiceView
-        {
-            public string Id = "";
-            public string Kind = "";
-            public string Name = "";
-            public MappingRecord? Mapping;
-        }
-
-        private List<ServiceView> AllServicesLocked(PartnerRecord p)
-        {
-            var list = new List<ServiceView>();
-            foreach (SkuRecord s in _doc.Vendor.Skus)
-                list.Add(new ServiceView { Id = s.Id, Kind = "vendor", Name = s.Name, Mapping = p.SkuMappingIndex.TryGetValue(s.Id, out var m) ? m.Mapping : null });
-            foreach (OrgServiceRecord s in p.Services)
-                list.Add(new ServiceView { Id = s.Id, Kind = "organization", Name = s.Name, Mapping = s.Mapping });
-            return list;
-        }
+        private List<ServiceRef> AllServicesLocked(PartnerRecord p) => p.AllServices(_doc.Vendor.Skus);
 
         public ApiResult GetWizard(string organizationId)
         {
@@ -461,7 +420,7 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                if (!NextEnabled(p))
+                if (!p.NextEnabled)
                     return ApiResult.Conflict($"Next is not enabled (connected: {p.PartnerKey != null}, status: {p.Status}); the vendor must set the status to pending");
                 p.SetupFinished = true;
                 Touch();
@@ -514,7 +473,7 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                if (!p.AccountIndex.TryGetValue(accountId, out AccountRecord? a)) return ApiResult.NotFound($"No account found with id: {accountId}");
+                if (p.FindAccount(accountId) is not AccountRecord a) return ApiResult.NotFound($"No account found with id: {accountId}");
                 if (clientId == null && clientName == null) a.Mapping = null;
                 else
                 {
@@ -548,12 +507,12 @@ namespace GradientMsp.Emulator
                 }
                 if (_skuIndex.ContainsKey(serviceId))
                 {
-                    SkuMappingRecord sm = SkuMappingLocked(p, serviceId);
+                    SkuMappingRecord sm = p.SkuMapping(serviceId);
                     if (mapping != null && sm.Mapping != null) mapping.MappingId = sm.Mapping.MappingId;
                     sm.Mapping = mapping;
                     sm.ManuallyMapped = true;
                 }
-                else if (p.ServiceIndex.TryGetValue(serviceId, out OrgServiceRecord? os))
+                else if (p.FindService(serviceId) is OrgServiceRecord os)
                 {
                     if (mapping != null && os.Mapping != null) mapping.MappingId = os.Mapping.MappingId;
                     os.Mapping = mapping;
@@ -569,45 +528,28 @@ namespace GradientMsp.Emulator
 
         private object BillingView(PartnerRecord p)
         {
-            var cards = new List<object>();
-            List<ServiceView> services = AllServicesLocked(p).Where(s => s.Mapping != null).ToList();
-            foreach (AccountRecord a in p.Accounts)
+            var cards = BillingCalculator.Cards(p, AllServicesLocked(p)).Select(c => new
             {
-                if (a.Mapping == null) continue;
-                PsaClient? client = p.PsaClients.FirstOrDefault(c => c.Id == a.Mapping.PsaId);
-                foreach (ServiceView s in services)
-                {
-                    ContractLine? line = p.Contracts.FirstOrDefault(l => l.ClientId == a.Mapping.PsaId && l.ServiceId == s.Mapping!.PsaId);
-                    p.CountIndex.TryGetValue((a.Id, s.Id), out CountRecord? count);
-                    decimal? imported = count?.BuiltUnitCount;
-                    if (line == null && imported == null) continue;
-                    string state = imported == null ? "-"
-                        : line == null ? "NewRevenueFound"
-                        : line.Quantity == imported.Value ? "NoChange" : "Reconcile";
-                    cards.Add(new
-                    {
-                        accountId = a.Id,
-                        accountName = a.Name,
-                        psaClientId = a.Mapping.PsaId,
-                        psaClientName = client?.Name,
-                        serviceId = s.Id,
-                        serviceKind = s.Kind,
-                        serviceName = s.Name,
-                        psaServiceId = s.Mapping!.PsaId,
-                        psaServiceName = p.PsaServices.FirstOrDefault(x => x.Id == s.Mapping.PsaId)?.Name,
-                        contractName = line?.ContractName,
-                        psaQuantity = line?.Quantity,
-                        importedQuantity = imported,
-                        state,
-                    });
-                }
-            }
+                accountId = c.Account.Id,
+                accountName = c.Account.Name,
+                psaClientId = c.Account.Mapping!.PsaId,
+                psaClientName = c.Client?.Name,
+                serviceId = c.Service.Id,
+                serviceKind = c.Service.Kind,
+                serviceName = c.Service.Name,
+                psaServiceId = c.Service.Mapping!.PsaId,
+                psaServiceName = c.PsaService?.Name,
+                contractName = c.Line?.ContractName,
+                psaQuantity = c.Line?.Quantity,
+                importedQuantity = c.ImportedQuantity,
+                state = c.WireState,
+            }).ToList();
             return new
             {
                 organizationId = p.OrganizationId,
                 billingRebuilds = p.BillingRebuilds,
                 lastBuiltAt = JsonSetup.Iso(p.LastBuiltAt),
-                pendingBuild = p.Counts.Any(c => c.BuiltUnitCount != c.UnitCount),
+                pendingBuild = BillingCalculator.PendingBuild(p),
                 cards,
             };
         }
@@ -627,7 +569,7 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                RebuildBillingLocked(p, Now);
+                BillingCalculator.Rebuild(p, Now);
                 Touch();
                 return new ApiResult(200, BillingView(p));
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
 {
@@ -197,11 +198,11 @@ namespace GradientMsp.Emulator
             {
                 if (p.PartnerKey == null) return ApiResult.Unauthorized();
                 AccountRecord? account = null;
-                if (accountId != null) p.AccountIndex.TryGetValue(accountId, out account);
+                if (accountId != null) account = p.FindAccount(accountId);
                 else
                 {
                     // Deprecated clientOId = a PSA client id: the count goes to the account mapped to it.
-                    account = p.Accounts.FirstOrDefault(a => a.Mapping != null && a.Mapping.PsaId == clientOId);
+                    account = p.FindAccountMappedTo(clientOId!);
                 }
                 string shownId = accountId ?? clientOId!;
                 if (account == null || account.Mapping == null) return NoAccountMap(shownId);
@@ -209,31 +210,16 @@ namespace GradientMsp.Emulator
                 if (_skuIndex.ContainsKey(serviceId))
                 {
                     kind = "sku";
-                    if (!p.SkuMappingIndex.TryGetValue(serviceId, out var sm) || sm.Mapping == null) return NoAccountMap(shownId);
+                    if (p.FindSkuMapping(serviceId)?.Mapping == null) return NoAccountMap(shownId);
                 }
-                else if (p.ServiceIndex.TryGetValue(serviceId, out var os))
+                else if (p.FindService(serviceId) is OrgServiceRecord os)
                 {
                     kind = "org";
                     if (os.Mapping == null) return NoAccountMap(shownId);
                 }
                 else return NoAccountMap(shownId);
 
-                DateTimeOffset now = Now;
-                var key = (account.Id, serviceId);
-                if (!p.CountIndex.TryGetValue(key, out CountRecord? c))
-                {
-                    c = new CountRecord { AccountId = account.Id, ServiceId = serviceId, ServiceKind = kind };
-                    p.CountIndex[key] = c;
-                    p.Counts.Add(c);
-                }
-                c.UnitCount = unitCount;
-                c.LastNoBuild = noBuild;
-                c.Pushes++;
-                c.UpdatedAt = now;
-                p.CountPushes++;
-                p.LastSyncedAt = now;
-                if (!noBuild) RebuildBillingLocked(p, now);
-                if (p.Status != "active") p.Status = "active";
+                p.RecordCount(account.Id, serviceId, kind, unitCount, noBuild, Now);
                 Touch();
                 return new ApiResult(201, CountCreated);
             }
@@ -243,13 +229,6 @@ namespace GradientMsp.Emulator
             new PreSerialized(new ResponseDto(201, "Success - Created service unit count"), JsonSetup.Api);
 
         private static ApiResult NoAccountMap(string id) => ApiResult.NotFound($"No account map found with id: {id}");
-
-        private static void RebuildBillingLocked(PartnerRecord p, DateTimeOffset now)
-        {
-            foreach (CountRecord c in p.Counts) c.BuiltUnitCount = c.UnitCount;
-            p.BillingRebuilds++;
-            p.LastBuiltAt = now;
-        }
 
         // ---------- organization (P scope) ----------
 
@@ -395,7 +374,7 @@ namespace GradientMsp.Emulator
                     if (!seen.Add(i.Id!)) continue; // first occurrence in one body wins
                     order.Add(i.Id!);
                     // Undocumented: an existing id is not duplicated; the existing account is answered unchanged.
-                    if (p.AccountIndex.ContainsKey(i.Id!)) continue;
+                    if (p.HasAccount(i.Id!)) continue;
                     var a = new AccountRecord
                     {
                         Id = i.Id!,
@@ -404,37 +383,24 @@ namespace GradientMsp.Emulator
                         IsArrears = i.IsArrears ?? false,
                         CreatedAt = now,
                     };
-                    p.Accounts.Add(a);
-                    p.AccountIndex[a.Id] = a;
+                    p.AddAccount(a);
                 }
                 AutoMapLocked(p);
-                var result = order.Select(id => AccountDto(p.AccountIndex[id])).ToList();
+                var result = order.Select(id => AccountDto(p.FindAccount(id)!)).ToList();
                 Touch();
                 return new ApiResult(201, result);
             }
         }
 
         public ApiResult UpdateAccount(PartnerRecord p, string accountId, JsonNode? body)
-            => UpdateOne(p.AccountIndex, accountId, body, "account", (a, i) => ApplyAccount(p, a, i), AccountDto);
+            => UpdateOne(p.FindAccount, accountId, body, "account", (a, i) => ApplyAccount(p, a, i), AccountDto);
 
         public ApiResult UpdateAccounts(PartnerRecord p, JsonNode? body)
-            => UpdateMany(p.AccountIndex, body, "account", (a, i) => ApplyAccount(p, a, i), AccountDto);
+            => UpdateMany(p.FindAccount, body, "account", (a, i) => ApplyAccount(p, a, i), AccountDto);
 
         private static void ApplyAccount(PartnerRecord p, AccountRecord a, PropertyInput i)
         {
-            if (i.Id != null && i.Id != a.Id)
-            {
-                string old = a.Id;
-                p.AccountIndex.Remove(old);
-                a.Id = i.Id;
-                p.AccountIndex[a.Id] = a;
-                foreach (CountRecord c in p.Counts.Where(c => c.AccountId == old).ToList())
-                {
-                    p.CountIndex.Remove((old, c.ServiceId));
-                    c.AccountId = a.Id;
-                    p.CountIndex[(a.Id, c.ServiceId)] = c;
-                }
-            }
+            if (i.Id != null) p.RenameAccount(a, i.Id);
             ApplyFields(a, i);
         }
 
@@ -471,7 +437,7 @@ namespace GradientMsp.Emulator
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (PropertyInput i in inputs)
-                    if (!seen.Add(i.Id!) || p.ServiceIndex.ContainsKey(i.Id!))
+                    if (!seen.Add(i.Id!) || p.HasService(i.Id!))
                         return ApiResult.Conflict("A resource with this Id already exists.");
                 DateTimeOffset now = Now;
                 var created = new List<OrgServiceRecord>();
@@ -485,8 +451,7 @@ namespace GradientMsp.Emulator
                         IsArrears = i.IsArrears ?? false,
                         CreatedAt = now,
                     };
-                    p.Services.Add(s);
-                    p.ServiceIndex[s.Id] = s;
+                    p.AddService(s);
                     created.Add(s);
                 }
                 AutoMapLocked(p);
@@ -496,14 +461,14 @@ namespace GradientMsp.Emulator
         }
 
         public ApiResult UpdateOrgService(PartnerRecord p, string serviceId, JsonNode? body)
-            => UpdateOne(p.ServiceIndex, serviceId, body, "service", (o, i) => ApplyOrgService(p, o, i), OrgServiceDto);
+            => UpdateOne(p.FindService, serviceId, body, "service", (o, i) => ApplyOrgService(p, o, i), OrgServiceDto);
 
         public ApiResult UpdateOrgServices(PartnerRecord p, JsonNode? body)
-            => UpdateMany(p.ServiceIndex, body, "service", (o, i) => ApplyOrgService(p, o, i), OrgServiceDto);
+            => UpdateMany(p.FindService, body, "service", (o, i) => ApplyOrgService(p, o, i), OrgServiceDto);
 
         // Accounts and organization services are updated the same way (PATCH one by id in the path,
         // or PATCH many by id in the body); only the index, the noun and the record type differ.
-        private ApiResult UpdateOne<T>(Dictionary<string, T> index, string id, JsonNode? body, string noun,
+        private ApiResult UpdateOne<T>(Func<string, T?> find, string id, JsonNode? body, string noun,
             Action<T, PropertyInput> apply, Func<T, MappingPropertyDto> dto) where T : class
         {
             if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
@@ -512,8 +477,8 @@ namespace GradientMsp.Emulator
             if (input == null) return ApiResult.BadRequest(string.Join("; ", errors));
             lock (_gate)
             {
-                if (!index.TryGetValue(id, out T? item)) return ApiResult.NotFound($"No {noun} found with id: {id}");
-                if (input.Id != null && input.Id != id && index.ContainsKey(input.Id))
+                if (find(id) is not T item) return ApiResult.NotFound($"No {noun} found with id: {id}");
+                if (input.Id != null && input.Id != id && find(input.Id) != null)
                     return ApiResult.Conflict("A resource with this Id already exists.");
                 apply(item, input);
                 Touch();
@@ -521,7 +486,7 @@ namespace GradientMsp.Emulator
             }
         }
 
-        private ApiResult UpdateMany<T>(Dictionary<string, T> index, JsonNode? body, string noun,
+        private ApiResult UpdateMany<T>(Func<string, T?> find, JsonNode? body, string noun,
             Action<T, PropertyInput> apply, Func<T, MappingPropertyDto> dto) where T : class
         {
             List<JsonObject>? items = Body.ObjectOrArray(body, out string? err);
@@ -539,11 +504,11 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 foreach (PropertyInput i in inputs)
-                    if (!index.ContainsKey(i.Id!)) return ApiResult.NotFound($"No {noun} found with id: {i.Id}");
+                    if (find(i.Id!) == null) return ApiResult.NotFound($"No {noun} found with id: {i.Id}");
                 var result = new List<MappingPropertyDto>();
                 foreach (PropertyInput i in inputs)
                 {
-                    T item = index[i.Id!];
+                    T item = find(i.Id!)!;
                     i.Id = null; // in the bulk form the id selects the item
                     apply(item, i);
                     result.Add(dto(item));
@@ -555,19 +520,7 @@ namespace GradientMsp.Emulator
 
         private static void ApplyOrgService(PartnerRecord p, OrgServiceRecord s, PropertyInput i)
         {
-            if (i.Id != null && i.Id != s.Id)
-            {
-                string old = s.Id;
-                p.ServiceIndex.Remove(old);
-                s.Id = i.Id;
-                p.ServiceIndex[s.Id] = s;
-                foreach (CountRecord c in p.Counts.Where(c => c.ServiceId == old && c.ServiceKind == "org").ToList())
-                {
-                    p.CountIndex.Remove((c.AccountId, old));
-                    c.ServiceId = s.Id;
-                    p.CountIndex[(c.AccountId, s.Id)] = c;
-                }
-            }
+            if (i.Id != null) p.RenameService(s, i.Id);
             ApplyFields(s, i);
         }
 
@@ -612,9 +565,7 @@ namespace GradientMsp.Emulator
                     ServiceId = serviceId,
                     QueuedAt = Now,
                 };
-                p.Alerts.Add(alert);
-                p.AlertIndex[alert.MessageId] = alert;
-                if (p.Status != "active") p.Status = "active";
+                p.AddAlert(alert);
                 Touch();
                 return new ApiResult(201, new AlertCreatedDto { MessageId = alert.MessageId, AlertId = alert.AlertId, CorrelationId = alert.CorrelationId });
             }
@@ -645,7 +596,7 @@ namespace GradientMsp.Emulator
             lock (_gate)
             {
                 ProcessAlertsLocked(p, force: false);
-                if (!p.AlertIndex.TryGetValue(messageId, out AlertRecord? a))
+                if (p.FindAlert(messageId) is not AlertRecord a)
                     return ApiResult.NotFound($"No alert found with messageId: {messageId}");
                 var dto = new RetrieveAlertResponseDto { MessageId = a.MessageId, Status = a.State };
                 switch (a.State)
