@@ -1,117 +1,55 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
 {
-    /// <summary>The vendor API operations (docs/gradient-api.md §2). Each returns status + body.</summary>
+    /// <summary>Changes to the vendor's own record; null fields stay as they are.</summary>
+    internal sealed class VendorChanges
+    {
+        public string? Name, Description, SupportPageUrl, PortalUrl;
+    }
+
+    /// <summary>A vendor service (sku) to create, or the changes to one. Input errors travel with it because
+    /// an update reports an unknown id before them.</summary>
+    internal sealed class SkuInput
+    {
+        public string? Name, Description, Category, Subcategory, SupportArticle, SupportContact, Logo;
+        public DomainError? Invalid;
+    }
+
+    /// <summary>The vendor API's vendor-wide operations and the usage count (docs/gradient-api.md §2).</summary>
     internal sealed partial class EmulatorState
     {
-        // ---------- vendor (V scope) ----------
-
-        private VendorDataDto VendorDto(Func<SkuRecord, bool>? filter = null)
+        public VendorRecord UpdateVendor(VendorChanges c)
         {
-            VendorRecord v = _doc.Vendor;
-            var dto = new VendorDataDto
-            {
-                UnderscoreId = v.Id,
-                Id = v.Id,
-                Name = v.Name,
-                Description = v.Description,
-                IntegrationType = v.IntegrationType,
-                ImageUri = v.ImageUri,
-                IsDistributor = v.IsDistributor,
-                IntegrationPortalUrl = v.IntegrationPortalUrl,
-                VendorSupportPageUrl = v.VendorSupportPageUrl,
-                ExternalIntegrationStatus = v.ExternalIntegrationStatus,
-                OrganizationId = v.OrganizationId,
-                CreatedAt = JsonSetup.Iso(v.CreatedAt),
-                UpdatedAt = JsonSetup.Iso(v.UpdatedAt),
-            };
-            foreach (SkuRecord s in v.Skus)
-                if (filter == null || filter(s)) dto.Skus.Add(SkuDto(s));
-            return dto;
-        }
-
-        private static SkuDto SkuDto(SkuRecord s) => new SkuDto
-        {
-            UnderscoreId = s.Id,
-            Id = s.Id,
-            Name = s.Name,
-            Description = s.Description,
-            Logo = s.Logo,
-            Category = s.Category,
-            Subcategory = s.Subcategory,
-            SupportArticle = s.SupportArticle,
-            SupportContact = s.SupportContact,
-        };
-
-        public ApiResult GetVendor()
-        {
-            lock (_gate) return new ApiResult(200, new Envelope(200, VendorDto(), "Success - Retrieved Vendor"));
-        }
-
-        public ApiResult UpdateVendor(JsonNode? body)
-        {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            var errors = new List<string>();
-            bool any = false;
-            any |= Body.OptString(o, "name", errors, out string? name);
-            any |= Body.OptString(o, "description", errors, out string? description);
-            any |= Body.OptString(o, "vendorSupportPageUrl", errors, out string? support);
-            any |= Body.OptString(o, "integrationPortalUrl", errors, out string? portal);
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
-            if (!any) return ApiResult.BadRequest("Must provide at least one property value for updating");
-            if (name != null && name.Length == 0) return ApiResult.BadRequest("name should not be empty");
             lock (_gate)
             {
                 VendorRecord v = _doc.Vendor;
-                if (name != null) v.Name = name;
-                if (description != null) v.Description = description;
-                if (support != null) v.VendorSupportPageUrl = support;
-                if (portal != null) v.IntegrationPortalUrl = portal;
+                if (c.Name != null) v.Name = c.Name;
+                if (c.Description != null) v.Description = c.Description;
+                if (c.SupportPageUrl != null) v.VendorSupportPageUrl = c.SupportPageUrl;
+                if (c.PortalUrl != null) v.IntegrationPortalUrl = c.PortalUrl;
                 v.UpdatedAt = Now;
                 Touch();
-                return new ApiResult(200, new Envelope(200, VendorDto(), "Success - Updated Vendor"));
+                return v;
             }
         }
 
-        private static string? ValidateCategory(string? category, string? subcategory, List<string> errors)
+        /// <summary>A new vendor-level service; every partner still in its first setup may auto-map it.</summary>
+        public SkuRecord CreateSku(SkuInput i)
         {
-            if (category != null && !Catalog.CategorySet.Contains(category))
-                errors.Add("category must be one of the following values: " + string.Join(", ", Catalog.Categories));
-            if (subcategory != null && !Catalog.SubcategorySet.Contains(subcategory))
-                errors.Add("subcategory must be one of the following values: " + string.Join(", ", Catalog.Subcategories));
-            return null;
-        }
-
-        public ApiResult CreateService(JsonNode? body)
-        {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            var errors = new List<string>();
-            string? name = Body.ReqString(o, "name", errors);
-            string? description = Body.ReqString(o, "description", errors, allowEmpty: true);
-            string? category = Body.ReqString(o, "category", errors);
-            string? subcategory = Body.ReqString(o, "subcategory", errors);
-            Body.OptString(o, "supportArticle", errors, out string? article);
-            Body.OptString(o, "supportContact", errors, out string? contact);
-            Body.OptString(o, "logo", errors, out string? logo);
-            ValidateCategory(category, subcategory, errors);
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
             lock (_gate)
             {
                 var sku = new SkuRecord
                 {
                     Id = NewObjectId(),
-                    Name = name!,
-                    Description = description!,
-                    Category = category!,
-                    Subcategory = subcategory!,
-                    SupportArticle = article,
-                    SupportContact = contact,
-                    Logo = logo,
+                    Name = i.Name!,
+                    Description = i.Description!,
+                    Category = i.Category!,
+                    Subcategory = i.Subcategory!,
+                    SupportArticle = i.SupportArticle,
+                    SupportContact = i.SupportContact,
+                    Logo = i.Logo,
                     CreatedAt = Now,
                 };
                 _doc.Vendor.Skus.Add(sku);
@@ -119,91 +57,43 @@ namespace GradientMsp.Emulator
                 _doc.Vendor.UpdatedAt = Now;
                 foreach (var p in _doc.Partners) AutoMapLocked(p);
                 Touch();
-                // The SDK types this response as a bare VendorData and CIPP reads .skus from it directly.
-                return new ApiResult(201, VendorDto());
+                return sku;
             }
         }
 
-        public ApiResult GetService(string serviceId)
+        private static DomainError NoSku(string id) => DomainError.NotFound($"No service found with id: {id}");
+
+        public Result<SkuRecord> FindSku(string serviceId)
         {
-            lock (_gate)
-            {
-                if (!_skuIndex.ContainsKey(serviceId)) return ApiResult.NotFound($"No service found with id: {serviceId}");
-                return new ApiResult(200, new Envelope(200, VendorDto(s => s.Id == serviceId), "Success - Retrieved Vendor Service"));
-            }
+            lock (_gate) return _skuIndex.TryGetValue(serviceId, out SkuRecord? sku) ? sku : NoSku(serviceId);
         }
 
-        /// <summary>The SDK sends no body; PY sends form fields. Any of the create fields may be given.</summary>
-        public ApiResult UpdateService(string serviceId, JsonNode? body)
+        public Result<SkuRecord> UpdateSku(string serviceId, SkuInput c)
         {
-            var errors = new List<string>();
-            string? name = null, description = null, category = null, subcategory = null, article = null, contact = null;
-            if (body != null)
-            {
-                if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-                Body.OptString(o, "name", errors, out name);
-                Body.OptString(o, "description", errors, out description);
-                Body.OptString(o, "category", errors, out category);
-                Body.OptString(o, "subcategory", errors, out subcategory);
-                Body.OptString(o, "supportArticle", errors, out article);
-                Body.OptString(o, "supportContact", errors, out contact);
-                ValidateCategory(category, subcategory, errors);
-                if (name != null && name.Length == 0) errors.Add("name should not be empty");
-            }
             lock (_gate)
             {
-                if (!_skuIndex.TryGetValue(serviceId, out SkuRecord? sku)) return ApiResult.NotFound($"No service found with id: {serviceId}");
-                if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
-                if (name != null) sku.Name = name;
-                if (description != null) sku.Description = description;
-                if (category != null) sku.Category = category;
-                if (subcategory != null) sku.Subcategory = subcategory;
-                if (article != null) sku.SupportArticle = article;
-                if (contact != null) sku.SupportContact = contact;
+                if (!_skuIndex.TryGetValue(serviceId, out SkuRecord? sku)) return NoSku(serviceId);
+                if (c.Invalid != null) return c.Invalid;
+                if (c.Name != null) sku.Name = c.Name;
+                if (c.Description != null) sku.Description = c.Description;
+                if (c.Category != null) sku.Category = c.Category;
+                if (c.Subcategory != null) sku.Subcategory = c.Subcategory;
+                if (c.SupportArticle != null) sku.SupportArticle = c.SupportArticle;
+                if (c.SupportContact != null) sku.SupportContact = c.SupportContact;
                 _doc.Vendor.UpdatedAt = Now;
                 Touch();
-                return new ApiResult(200, new Envelope(200, VendorDto(s => s.Id == serviceId), "Success - Updated Vendor Service"));
+                return sku;
             }
         }
 
-        // ---------- usage (P scope) ----------
-
-        private static readonly ApiResult InvalidIdType = ApiResult.BadRequest("You have provided an invalid Id type");
-
-        public ApiResult SetCount(PartnerRecord p, string serviceId, JsonNode? body, bool noBuild)
+        /// <summary>The hot path: a unit count for an account (or, deprecated, the account mapped to a PSA client)
+        /// and a vendor sku or organization service. Both sides must be mapped. Null means recorded.</summary>
+        public DomainError? RecordCount(PartnerRecord p, string serviceId, string? accountId, string? clientOId, decimal unitCount, bool noBuild)
         {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            string? accountId = null, clientOId = null;
-            if (o.TryGetPropertyValue("accountId", out JsonNode? an) && an != null)
-            {
-                if (an is JsonValue av && av.TryGetValue(out string? s) && s.Length > 0) accountId = s;
-                else return InvalidIdType;
-            }
-            foreach (string key in new[] { "clientOId", "clientOid" })
-            {
-                if (o.TryGetPropertyValue(key, out JsonNode? cn) && cn != null)
-                {
-                    if (cn is JsonValue cv && cv.TryGetValue(out string? s) && s.Length > 0) clientOId = s;
-                    else return InvalidIdType;
-                }
-            }
-            if (accountId == null && clientOId == null) return InvalidIdType;
-            if (!o.TryGetPropertyValue("unitCount", out JsonNode? un) || un == null)
-                return ApiResult.BadRequest("unitCount should not be empty");
-            if (!Body.TryNumber(un, out decimal unitCount))
-                return ApiResult.BadRequest("unitCount must be a number conforming to the specified constraints");
-            if (unitCount < 0) return ApiResult.BadRequest("unitCount must not be less than 0");
-
             lock (_gate)
             {
-                if (p.PartnerKey == null) return ApiResult.Unauthorized();
-                AccountRecord? account = null;
-                if (accountId != null) account = p.FindAccount(accountId);
-                else
-                {
-                    // Deprecated clientOId = a PSA client id: the count goes to the account mapped to it.
-                    account = p.FindAccountMappedTo(clientOId!);
-                }
+                if (p.PartnerKey == null) return DomainError.Unauthorized;
+                AccountRecord? account = accountId != null ? p.FindAccount(accountId) : p.FindAccountMappedTo(clientOId!);
                 string shownId = accountId ?? clientOId!;
                 if (account == null || account.Mapping == null) return NoAccountMap(shownId);
                 string kind;
@@ -221,13 +111,10 @@ namespace GradientMsp.Emulator
 
                 p.RecordCount(account.Id, serviceId, kind, unitCount, noBuild, Now);
                 Touch();
-                return new ApiResult(201, CountCreated);
+                return null;
             }
         }
 
-        private static readonly PreSerialized CountCreated =
-            new PreSerialized(new ResponseDto(201, "Success - Created service unit count"), JsonSetup.Api);
-
-        private static ApiResult NoAccountMap(string id) => ApiResult.NotFound($"No account map found with id: {id}");
+        private static DomainError NoAccountMap(string id) => DomainError.NotFound($"No account map found with id: {id}");
     }
 }

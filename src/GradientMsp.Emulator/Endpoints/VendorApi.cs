@@ -11,15 +11,16 @@ namespace GradientMsp.Emulator
         public static Router Build(EmulatorState s)
         {
             var r = new Router();
+            var v = new VendorEndpoints(s);
             const string P = Prefix;
             // (1)-(5) vendor-wide
-            r.Map("GET", P, c => s.GetVendor());
-            r.Map("PATCH", P, c => s.UpdateVendor(c.Body), body: true);
-            r.Map("POST", P + "/service", c => s.CreateService(c.Body), body: true);
-            r.Map("GET", P + "/service/{serviceId}", c => s.GetService(c.Values[0]));
-            r.Map("PATCH", P + "/service/{serviceId}", c => s.UpdateService(c.Values[0], c.Body), body: true);
+            r.Map("GET", P, c => v.GetVendor());
+            r.Map("PATCH", P, c => v.UpdateVendor(c.Body), body: true);
+            r.Map("POST", P + "/service", c => v.CreateService(c.Body), body: true);
+            r.Map("GET", P + "/service/{serviceId}", c => v.GetService(c.Values[0]));
+            r.Map("PATCH", P + "/service/{serviceId}", c => v.UpdateService(c.Values[0], c.Body), body: true);
             // (6) usage
-            r.Map("POST", P + "/service/{serviceId}/count", c => s.SetCount(c.P, c.Values[0], c.Body, IsTrue(c.Query("no_build"))), body: true);
+            r.Map("POST", P + "/service/{serviceId}/count", c => v.SetCount(c.P, c.Values[0], c.Body, IsTrue(c.Query("no_build"))), body: true);
             // (7)-(9) organization
             r.Map("GET", P + "/organization", c => s.GetIntegration(c.P));
             r.Map("PATCH", P + "/organization/status/{status}", c => s.UpdateStatus(c.P, c.Values[0]), body: true);
