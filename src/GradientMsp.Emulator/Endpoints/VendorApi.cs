@@ -12,6 +12,7 @@ namespace GradientMsp.Emulator
         {
             var r = new Router();
             var v = new VendorEndpoints(s);
+            var o = new OrganizationEndpoints(s);
             const string P = Prefix;
             // (1)-(5) vendor-wide
             r.Map("GET", P, c => v.GetVendor());
@@ -22,19 +23,19 @@ namespace GradientMsp.Emulator
             // (6) usage
             r.Map("POST", P + "/service/{serviceId}/count", c => v.SetCount(c.P, c.Values[0], c.Body, IsTrue(c.Query("no_build"))), body: true);
             // (7)-(9) organization
-            r.Map("GET", P + "/organization", c => s.GetIntegration(c.P));
-            r.Map("PATCH", P + "/organization/status/{status}", c => s.UpdateStatus(c.P, c.Values[0]), body: true);
-            r.Map("GET", P + "/organization/clients", c => s.GetClients(c.P, c.Query("search"), c.Query("previousId")));
+            r.Map("GET", P + "/organization", c => o.GetIntegration(c.P));
+            r.Map("PATCH", P + "/organization/status/{status}", c => o.UpdateStatus(c.P, c.Values[0]), body: true);
+            r.Map("GET", P + "/organization/clients", c => o.GetClients(c.P, c.Query("search"), c.Query("previousId")));
             // (10)-(13) accounts
-            r.Map("GET", P + "/organization/accounts", c => s.GetAccounts(c.P, Ids(c, "accountIds"), ReturnUnmapped(c)));
-            r.Map("POST", P + "/organization/accounts", c => s.CreateAccounts(c.P, c.Body), body: true);
-            r.Map("PATCH", P + "/organization/accounts", c => s.UpdateAccounts(c.P, c.Body), body: true);
-            r.Map("PATCH", P + "/organization/accounts/{accountId}", c => s.UpdateAccount(c.P, c.Values[0], c.Body), body: true);
+            r.Map("GET", P + "/organization/accounts", c => o.GetAccounts(c.P, Ids(c, "accountIds"), ReturnUnmapped(c)));
+            r.Map("POST", P + "/organization/accounts", c => o.CreateAccounts(c.P, c.Body), body: true);
+            r.Map("PATCH", P + "/organization/accounts", c => o.UpdateAccounts(c.P, c.Body), body: true);
+            r.Map("PATCH", P + "/organization/accounts/{accountId}", c => o.UpdateAccount(c.P, c.Values[0], c.Body), body: true);
             // (14)-(17) organization services
-            r.Map("GET", P + "/organization/services", c => s.GetOrgServices(c.P, Ids(c, "serviceIds"), ReturnUnmapped(c)));
-            r.Map("POST", P + "/organization/services", c => s.CreateOrgServices(c.P, c.Body), body: true);
-            r.Map("PATCH", P + "/organization/services", c => s.UpdateOrgServices(c.P, c.Body), body: true);
-            r.Map("PATCH", P + "/organization/services/{serviceId}", c => s.UpdateOrgService(c.P, c.Values[0], c.Body), body: true);
+            r.Map("GET", P + "/organization/services", c => o.GetOrgServices(c.P, Ids(c, "serviceIds"), ReturnUnmapped(c)));
+            r.Map("POST", P + "/organization/services", c => o.CreateOrgServices(c.P, c.Body), body: true);
+            r.Map("PATCH", P + "/organization/services", c => o.UpdateOrgServices(c.P, c.Body), body: true);
+            r.Map("PATCH", P + "/organization/services/{serviceId}", c => o.UpdateOrgService(c.P, c.Values[0], c.Body), body: true);
             // (18)-(19) alerting
             r.Map("POST", P + "/alerting/{accountId}", c => s.CreateAlert(c.P, c.Values[0], c.Body), body: true);
             r.Map("GET", P + "/alerting/debug/{messageId}", c => s.GetAlertDebug(c.P, c.Values[0]));
