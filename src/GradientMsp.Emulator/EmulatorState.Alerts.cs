@@ -1,97 +1,54 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
 {
+    /// <summary>An alert as the vendor sends it, validated.</summary>
+    internal sealed class AlertInput
+    {
+        public string? Title, Description, AlertId, DueDateTime, ServiceId;
+        public int Priority, Status;
+    }
+
     /// <summary>Alerts: the vendor queues them, the emulated PSA turns them into tickets after the alert delay.</summary>
     internal sealed partial class EmulatorState
     {
         // ---------- alerting ----------
 
-        public ApiResult CreateAlert(PartnerRecord p, string accountId, JsonNode? body)
+        /// <summary>Queues an alert; the account and service are checked only when it is processed (as Synthesize does).</summary>
+        public AlertRecord QueueAlert(PartnerRecord p, string accountId, AlertInput i)
         {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            var errors = new List<string>();
-            string? title = Body.ReqString(o, "title", errors);
-            string? description = Body.ReqString(o, "description", errors);
-            string? alertId = Body.ReqString(o, "alertId", errors);
-            int priority = ReqInt(o, "priority", 1, 4, errors);
-            int status = ReqInt(o, "status", 1, 6, errors);
-            Body.OptString(o, "dueDateTime", errors, out string? due);
-            if (due != null && !DateTimeOffset.TryParse(due, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out _))
-                errors.Add("dueDateTime must be a valid ISO 8601 date string");
-            Body.OptString(o, "serviceId", errors, out string? serviceId);
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
             lock (_gate)
             {
                 var alert = new AlertRecord
                 {
                     MessageId = Guid.NewGuid().ToString(),
-                    AlertId = alertId!,
+                    AlertId = i.AlertId!,
                     CorrelationId = NewObjectId(),
                     AccountId = accountId,
-                    Title = title!,
-                    Description = description!,
-                    Priority = priority,
-                    Status = status,
-                    DueDateTime = due,
-                    ServiceId = serviceId,
+                    Title = i.Title!,
+                    Description = i.Description!,
+                    Priority = i.Priority,
+                    Status = i.Status,
+                    DueDateTime = i.DueDateTime,
+                    ServiceId = i.ServiceId,
                     QueuedAt = Now,
                 };
                 p.AddAlert(alert);
                 Touch();
-                return new ApiResult(201, new AlertCreatedDto { MessageId = alert.MessageId, AlertId = alert.AlertId, CorrelationId = alert.CorrelationId });
+                return alert;
             }
         }
 
-        private static int ReqInt(JsonObject o, string name, int min, int max, List<string> errors)
-        {
-            if (!o.TryGetPropertyValue(name, out JsonNode? n) || n == null)
-            {
-                errors.Add($"{name} should not be empty");
-                return 0;
-            }
-            if (!Body.TryNumber(n, out decimal d) || d != decimal.Truncate(d))
-            {
-                errors.Add($"{name} must be an integer number");
-                return 0;
-            }
-            if (d < min || d > max)
-            {
-                errors.Add($"{name} must be between {min} and {max}");
-                return 0;
-            }
-            return (int)d;
-        }
-
-        public ApiResult GetAlertDebug(PartnerRecord p, string messageId)
+        /// <summary>The alert after due alerts were processed (the debug route's view).</summary>
+        public Result<AlertRecord> FindAlert(PartnerRecord p, string messageId)
         {
             lock (_gate)
             {
                 ProcessAlertsLocked(p, force: false);
-                if (p.FindAlert(messageId) is not AlertRecord a)
-                    return ApiResult.NotFound($"No alert found with messageId: {messageId}");
-                var dto = new RetrieveAlertResponseDto { MessageId = a.MessageId, Status = a.State };
-                switch (a.State)
-                {
-                    case "pending":
-                        dto.Message = "Alert is queued for processing";
-                        break;
-                    case "success":
-                        dto.TicketId = a.TicketId;
-                        dto.CreatedAt = JsonSetup.Iso(a.ProcessedAt);
-                        dto.Message = "Ticket created";
-                        break;
-                    default:
-                        dto.StatusCode = a.StatusCode;
-                        dto.Errors = a.Errors;
-                        dto.Message = "Failed to create a ticket from the alert";
-                        break;
-                }
-                return new ApiResult(200, dto);
+                return p.FindAlert(messageId) is AlertRecord a ? a : DomainError.NotFound($"No alert found with messageId: {messageId}");
             }
         }
 

@@ -13,6 +13,7 @@ namespace GradientMsp.Emulator
             var r = new Router();
             var v = new VendorEndpoints(s);
             var o = new OrganizationEndpoints(s);
+            var al = new AlertEndpoints(s);
             const string P = Prefix;
             // (1)-(5) vendor-wide
             r.Map("GET", P, c => v.GetVendor());
@@ -37,8 +38,8 @@ namespace GradientMsp.Emulator
             r.Map("PATCH", P + "/organization/services", c => o.UpdateOrgServices(c.P, c.Body), body: true);
             r.Map("PATCH", P + "/organization/services/{serviceId}", c => o.UpdateOrgService(c.P, c.Values[0], c.Body), body: true);
             // (18)-(19) alerting
-            r.Map("POST", P + "/alerting/{accountId}", c => s.CreateAlert(c.P, c.Values[0], c.Body), body: true);
-            r.Map("GET", P + "/alerting/debug/{messageId}", c => s.GetAlertDebug(c.P, c.Values[0]));
+            r.Map("POST", P + "/alerting/{accountId}", c => al.CreateAlert(c.P, c.Values[0], c.Body), body: true);
+            r.Map("GET", P + "/alerting/debug/{messageId}", c => al.GetAlertDebug(c.P, c.Values[0]));
             return r;
         }
 
