@@ -85,25 +85,8 @@ namespace GradientMsp.Emulator
 
         // ---------- parsing ----------
 
-        private static bool ReadCreate(JsonNode? body, bool descriptionRequired, out List<PropertyInput> inputs, out ApiResult bad)
-        {
-            inputs = new List<PropertyInput>();
-            bad = default;
-            List<JsonObject>? items = Body.ObjectOrArray(body, out string? err);
-            if (items == null)
-            {
-                bad = ApiResult.BadRequest(err!);
-                return false;
-            }
-            var errors = new List<string>();
-            foreach (JsonObject o in items)
-            {
-                PropertyInput? i = ReadProperty(o, create: true, descriptionRequired, errors);
-                if (i != null) inputs.Add(i);
-            }
-            if (errors.Count > 0) bad = Bad(errors);
-            return errors.Count == 0;
-        }
+        private static bool ReadCreate(JsonNode? body, bool descriptionRequired, out List<PropertyInput> inputs, out ApiResult bad) =>
+            ReadItems(body, out inputs, out bad, (o, errors) => ReadProperty(o, create: true, descriptionRequired, errors));
 
         private static bool ReadUpdate(JsonNode? body, out PropertyInput? input, out ApiResult bad)
         {
@@ -121,7 +104,21 @@ namespace GradientMsp.Emulator
         }
 
         /// <summary>The bulk form: every item needs the id that selects it.</summary>
-        private static bool ReadUpdates(JsonNode? body, out List<PropertyInput> inputs, out ApiResult bad)
+        private static bool ReadUpdates(JsonNode? body, out List<PropertyInput> inputs, out ApiResult bad) =>
+            ReadItems(body, out inputs, out bad, (o, errors) =>
+            {
+                PropertyInput? i = ReadProperty(o, create: false, descriptionRequired: false, errors);
+                if (i != null && i.Id == null)
+                {
+                    errors.Add("id should not be empty");
+                    return null;
+                }
+                return i;
+            });
+
+        /// <summary>A body of one object or an array of them; <paramref name="read"/> returns null for an item it rejects.</summary>
+        private static bool ReadItems(JsonNode? body, out List<PropertyInput> inputs, out ApiResult bad,
+            Func<JsonObject, List<string>, PropertyInput?> read)
         {
             inputs = new List<PropertyInput>();
             bad = default;
@@ -133,12 +130,7 @@ namespace GradientMsp.Emulator
             }
             var errors = new List<string>();
             foreach (JsonObject o in items)
-            {
-                PropertyInput? i = ReadProperty(o, create: false, descriptionRequired: false, errors);
-                if (i == null) continue;
-                if (i.Id == null) errors.Add("id should not be empty");
-                else inputs.Add(i);
-            }
+                if (read(o, errors) is PropertyInput i) inputs.Add(i);
             if (errors.Count > 0) bad = Bad(errors);
             return errors.Count == 0;
         }
