@@ -1,13 +1,248 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
+using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
 {
-    /// <summary>The partner's side of Synthesize (what a person does in the web UI), for the control API.</summary>
+    /// <summary>What the partner creating a partner organization asks for (the control API's POST /partners).</summary>
+    internal sealed class NewPartnerInput
+    {
+        public string? Name;
+        public string? OrganizationId;
+        public string? PartnerKey;
+        public bool Connect = true;
+        public bool SeedPsa;
+        public PsaUpdate? Psa;
+    }
+
+    /// <summary>What a disconnect removed.</summary>
+    internal sealed record DisconnectOutcome(PartnerRecord Partner, bool WasConnected, int DeletedAccounts, int DeletedCounts);
+
+    /// <summary>The partner's side of Synthesize (what a person does in the web UI). Typed inputs, typed
+    /// results; the control API turns them into JSON and statuses.</summary>
     internal sealed partial class EmulatorState
     {
+        /// <summary>Runs <paramref name="f"/> under the state lock, so an endpoint can read a view of what a domain
+        /// call just changed without another request slipping in between (the lock is re-entrant).</summary>
+        internal T Locked<T>(Func<T> f)
+        {
+            lock (_gate) return f();
+        }
+
+        internal VendorRecord Vendor { get { lock (_gate) return _doc.Vendor; } }
+
+        internal IReadOnlyList<PartnerRecord> Partners { get { lock (_gate) return _doc.Partners; } }
+
+        /// <summary>Every service the partner sees: vendor skus, then organization services.</summary>
+        internal List<ServiceRef> AllServices(PartnerRecord p)
+        {
+            lock (_gate) return p.AllServices(_doc.Vendor.Skus);
+        }
+
+        internal static DomainError NoPartner(string organizationId) => DomainError.NotFound($"No partner organization with id: {organizationId}");
+
+        public Result<PartnerRecord> FindPartner(string organizationId)
+        {
+            lock (_gate) return _partners.TryGetValue(organizationId, out PartnerRecord? p) ? p : NoPartner(organizationId);
+        }
+
+        public Result<PartnerRecord> CreatePartner(NewPartnerInput input)
+        {
+            lock (_gate)
+            {
+                if (input.OrganizationId != null && _partners.ContainsKey(input.OrganizationId))
+                    return DomainError.Conflict($"Partner organization {input.OrganizationId} already exists");
+                if (input.PartnerKey != null && KeyInUse(input.PartnerKey)) return KeyTaken;
+                PartnerRecord p = NewPartner(input.Name ?? $"Partner {_doc.Partners.Count + 1}", input.OrganizationId,
+                    input.Connect ? input.PartnerKey ?? RandomHex(32) : null);
+                if (input.SeedPsa) SeedPsa(p);
+                if (input.Psa?.ApplyTo(p) is DomainError err) return err;
+                _doc.Partners.Add(p);
+                _partners[p.OrganizationId] = p;
+                RebuildTokensLocked();
+                Touch();
+                return p;
+            }
+        }
+
+        private static readonly DomainError KeyTaken = DomainError.Conflict("partnerKey is already in use");
+
+        private bool KeyInUse(string key) => _doc.Partners.Any(x => x.PartnerKey == key);
+
+        /// <summary>Merges PSA data; valid entries stay applied even when the result is an error.</summary>
+        public Result<PartnerRecord> UpdatePsa(string organizationId, PsaUpdate update)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                if (update.ApplyTo(p) is DomainError err) return err;
+                AutoMapLocked(p);
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>"Connect" + "Generate API Token": a new partner key, status inactive, a new setup.</summary>
+        public Result<PartnerRecord> Connect(string organizationId, string? partnerKey)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                if (p.Connected) return DomainError.Conflict("The integration is already connected; disconnect it first or regenerate the key");
+                if (partnerKey != null && KeyInUse(partnerKey)) return KeyTaken;
+                p.PartnerKey = partnerKey ?? RandomHex(32);
+                p.Status = "inactive";
+                p.SetupFinished = false;
+                p.Connections++;
+                RebuildTokensLocked();
+                AutoMapLocked(p);
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>"Generate a new Partner API Key" without disconnecting: old token → 401, accounts kept.</summary>
+        public Result<PartnerRecord> RegenerateKey(string organizationId, string? partnerKey)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                if (!p.Connected) return DomainError.Conflict("The integration is not connected; connect it first");
+                if (partnerKey != null && KeyInUse(partnerKey)) return KeyTaken;
+                p.PartnerKey = partnerKey ?? RandomHex(32);
+                RebuildTokensLocked();
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>Disconnect: the vendor's accounts, counts and mappings go and the token stops working.</summary>
+        public Result<DisconnectOutcome> Disconnect(string organizationId)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                var outcome = new DisconnectOutcome(p, p.Connected, p.Accounts.Count, p.Counts.Count);
+                p.Disconnect();
+                RebuildTokensLocked();
+                Touch();
+                return outcome;
+            }
+        }
+
+        /// <summary>The wizard's Finish: auto-mapping stops. Only once Next is enabled.</summary>
+        public Result<PartnerRecord> Finish(string organizationId)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                if (!p.NextEnabled)
+                    return DomainError.Conflict($"Next is not enabled (connected: {p.Connected}, status: {p.Status}); the vendor must set the status to pending");
+                p.SetupFinished = true;
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>Maps an account to a PSA client by id (or else by name); neither given unmaps.</summary>
+        public Result<PartnerRecord> MapAccount(string organizationId, string accountId, string? psaClientId, string? psaClientName)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                if (p.FindAccount(accountId) is not AccountRecord a) return DomainError.NotFound($"No account found with id: {accountId}");
+                if (psaClientId == null && psaClientName == null) a.Mapping = null;
+                else
+                {
+                    PsaClient? c = p.PsaClients.FirstOrDefault(x => psaClientId != null ? x.Id == psaClientId : x.Name == psaClientName);
+                    if (c == null) return DomainError.Invalid($"Unknown PSA client '{psaClientId ?? psaClientName}'");
+                    a.Mapping = new MappingRecord { PsaId = c.Id, MappingId = a.Mapping?.MappingId ?? NewObjectId() };
+                }
+                a.ManuallyMapped = true;
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>Maps a vendor sku or an organization service to a PSA service; neither given unmaps.</summary>
+        public Result<PartnerRecord> MapService(string organizationId, string serviceId, string? psaServiceId, string? psaServiceName)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                MappingRecord? mapping = null;
+                if (psaServiceId != null || psaServiceName != null)
+                {
+                    PsaService? ps = p.PsaServices.FirstOrDefault(x => psaServiceId != null ? x.Id == psaServiceId : x.Name == psaServiceName);
+                    if (ps == null) return DomainError.Invalid($"Unknown PSA service '{psaServiceId ?? psaServiceName}'");
+                    mapping = new MappingRecord { PsaId = ps.Id, MappingId = NewObjectId() };
+                }
+                if (_skuIndex.ContainsKey(serviceId))
+                {
+                    SkuMappingRecord sm = p.SkuMapping(serviceId);
+                    if (mapping != null && sm.Mapping != null) mapping.MappingId = sm.Mapping.MappingId;
+                    sm.Mapping = mapping;
+                    sm.ManuallyMapped = true;
+                }
+                else if (p.FindService(serviceId) is OrgServiceRecord os)
+                {
+                    if (mapping != null && os.Mapping != null) mapping.MappingId = os.Mapping.MappingId;
+                    os.Mapping = mapping;
+                    os.ManuallyMapped = true;
+                }
+                else return DomainError.NotFound($"No service found with id: {serviceId}");
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>What a later count without no_build would do: the Billing page catches up with all counts.</summary>
+        public Result<PartnerRecord> RebuildBilling(string organizationId)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                BillingCalculator.Rebuild(p, Now);
+                Touch();
+                return p;
+            }
+        }
+
+        /// <summary>The partner, with alerts past the alert delay turned into tickets first.</summary>
+        public Result<PartnerRecord> WithDueAlertsProcessed(string organizationId)
+        {
+            lock (_gate)
+            {
+                if (!_partners.TryGetValue(organizationId, out PartnerRecord? p)) return NoPartner(organizationId);
+                ProcessAlertsLocked(p, force: false);
+                return p;
+            }
+        }
+
+        /// <summary>Processes every queued alert now, ignoring the alert delay; returns how many.</summary>
+        public int ProcessAllAlerts()
+        {
+            lock (_gate)
+            {
+                int n = 0;
+                foreach (var p in _doc.Partners) n += ProcessAlertsLocked(p, force: true);
+                return n;
+            }
+        }
+
+        /// <summary>The partners a snapshot shows (all, or one), with due alerts processed everywhere first.</summary>
+        public Result<List<PartnerRecord>> SnapshotPartners(string? organizationId)
+        {
+            lock (_gate)
+            {
+                foreach (var p in _doc.Partners) ProcessAlertsLocked(p, force: false);
+                if (organizationId == null) return _doc.Partners.ToList();
+                if (!_partners.ContainsKey(organizationId)) return NoPartner(organizationId);
+                return _doc.Partners.Where(x => x.OrganizationId == organizationId).ToList();
+            }
+        }
+
         // ---------- auto-mapping and alert processing ----------
 
         /// <summary>During the first setup (Connect → Finish), accounts and services whose name equals a
@@ -29,7 +264,7 @@ namespace GradientMsp.Emulator
             }
             foreach (SkuRecord sku in _doc.Vendor.Skus)
             {
-                SkuMappingRecord sm = SkuMappingLocked(p, sku.Id);
+                SkuMappingRecord sm = p.SkuMapping(sku.Id);
                 if (sm.Mapping != null || sm.ManuallyMapped) continue;
                 PsaService? ps = FindPsaServiceByName(p, sku.Name);
                 if (ps != null) sm.Mapping = new MappingRecord { PsaId = ps.Id, MappingId = NewObjectId(), Auto = true };
@@ -38,741 +273,5 @@ namespace GradientMsp.Emulator
 
         private static PsaService? FindPsaServiceByName(PartnerRecord p, string name) =>
             p.PsaServices.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.Ordinal));
-
-        private static SkuMappingRecord SkuMappingLocked(PartnerRecord p, string skuId)
-        {
-            if (!p.SkuMappingIndex.TryGetValue(skuId, out SkuMappingRecord? sm))
-            {
-                sm = new SkuMappingRecord { SkuId = skuId };
-                p.SkuMappings.Add(sm);
-                p.SkuMappingIndex[skuId] = sm;
-            }
-            return sm;
-        }
-
-        /// <summary>Turns queued alerts older than the alert delay (or all, when forced) into tickets or failures.</summary>
-        private int ProcessAlertsLocked(PartnerRecord p, bool force)
-        {
-            DateTimeOffset now = Now;
-            int processed = 0;
-            foreach (AlertRecord a in p.Alerts)
-            {
-                if (a.State != "pending") continue;
-                if (!force && now < a.QueuedAt.AddMilliseconds(AlertDelayMs)) continue;
-                processed++;
-                a.ProcessedAt = now;
-                var errors = new List<string>();
-                int code = 0;
-                p.AccountIndex.TryGetValue(a.AccountId, out AccountRecord? account);
-                PsaClient? client = null;
-                if (account == null)
-                {
-                    errors.Add($"No account found with id: {a.AccountId}");
-                    code = 404;
-                }
-                else if (account.Mapping == null)
-                {
-                    errors.Add($"Account {a.AccountId} is not mapped to a PSA client");
-                    code = 400;
-                }
-                else
-                {
-                    client = p.PsaClients.FirstOrDefault(c => c.Id == account.Mapping.PsaId);
-                    if (client == null)
-                    {
-                        errors.Add($"Account {a.AccountId} is mapped to an unknown PSA client");
-                        code = 400;
-                    }
-                }
-                string? psaServiceId = null;
-                if (a.ServiceId != null)
-                {
-                    MappingRecord? sm = ServiceMappingLocked(p, a.ServiceId, out bool exists);
-                    if (!exists)
-                    {
-                        errors.Add($"No service found with id: {a.ServiceId}");
-                        code = code == 0 ? 404 : code;
-                    }
-                    else if (sm == null)
-                    {
-                        errors.Add($"Service {a.ServiceId} is not mapped to a PSA service");
-                        code = code == 0 ? 400 : code;
-                    }
-                    else psaServiceId = sm.PsaId;
-                }
-                if (errors.Count > 0)
-                {
-                    a.State = "failed";
-                    a.StatusCode = code;
-                    a.Errors = errors;
-                    continue;
-                }
-                string ticketId = (_doc.NextTicketNumber++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                a.State = "success";
-                a.TicketId = ticketId;
-                p.Tickets.Add(new TicketRecord
-                {
-                    TicketId = ticketId,
-                    MessageId = a.MessageId,
-                    AlertId = a.AlertId,
-                    AccountId = a.AccountId,
-                    PsaClientId = client!.Id,
-                    PsaClientName = client.Name,
-                    ServiceId = a.ServiceId,
-                    PsaServiceId = psaServiceId,
-                    Title = a.Title,
-                    Description = a.Description,
-                    Priority = Catalog.PriorityName(a.Priority),
-                    Status = a.Status,
-                    DueDateTime = a.DueDateTime,
-                    CreatedAt = now,
-                });
-            }
-            if (processed > 0) Touch();
-            return processed;
-        }
-
-        /// <summary>Mapping of a vendor sku or organization service for this partner.</summary>
-        private MappingRecord? ServiceMappingLocked(PartnerRecord p, string serviceId, out bool exists)
-        {
-            if (_skuIndex.ContainsKey(serviceId))
-            {
-                exists = true;
-                return p.SkuMappingIndex.TryGetValue(serviceId, out var sm) ? sm.Mapping : null;
-            }
-            if (p.ServiceIndex.TryGetValue(serviceId, out var os))
-            {
-                exists = true;
-                return os.Mapping;
-            }
-            exists = false;
-            return null;
-        }
-
-        // ---------- partners ----------
-
-        private bool TryPartner(string organizationId, out PartnerRecord p, out ApiResult notFound)
-        {
-            notFound = default;
-            if (_partners.TryGetValue(organizationId, out PartnerRecord? found))
-            {
-                p = found;
-                return true;
-            }
-            p = null!;
-            notFound = ApiResult.NotFound($"No partner organization with id: {organizationId}");
-            return false;
-        }
-
-        private object PartnerSummary(PartnerRecord p) => new
-        {
-            organizationId = p.OrganizationId,
-            name = p.Name,
-            integrationId = p.IntegrationId,
-            isDefault = p.OrganizationId == _doc.DefaultOrganizationId,
-            connected = p.PartnerKey != null,
-            partnerKey = p.PartnerKey,
-            token = p.PartnerKey != null ? TokenFor(_doc.Vendor.Key, p.PartnerKey) : null,
-            status = p.Status,
-            nextEnabled = NextEnabled(p),
-            setupFinished = p.SetupFinished,
-            lastSyncedAt = JsonSetup.Iso(p.LastSyncedAt),
-            accounts = p.Accounts.Count,
-            organizationServices = p.Services.Count,
-            psaClients = p.PsaClients.Count,
-            psaServices = p.PsaServices.Count,
-            contracts = p.Contracts.Count,
-            billingRebuilds = p.BillingRebuilds,
-            countPushes = p.CountPushes,
-        };
-
-        private static bool NextEnabled(PartnerRecord p) => p.PartnerKey != null && (p.Status == "pending" || p.Status == "active");
-
-        public ApiResult ListPartners()
-        {
-            lock (_gate) return new ApiResult(200, _doc.Partners.Select(PartnerSummary).ToList());
-        }
-
-        public ApiResult GetPartner(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                return new ApiResult(200, PartnerSummary(p));
-            }
-        }
-
-        /// <summary>Body: {name?, organizationId?, partnerKey?, connect? (default true), seedPsa? (default false), psa?}.</summary>
-        public ApiResult CreatePartner(JsonNode? body)
-        {
-            JsonObject o = body as JsonObject ?? new JsonObject();
-            var errors = new List<string>();
-            Body.OptString(o, "name", errors, out string? name);
-            Body.OptString(o, "organizationId", errors, out string? orgId);
-            Body.OptString(o, "partnerKey", errors, out string? key);
-            bool connect = !Body.OptBool(o, "connect", errors, out bool c) || c;
-            Body.OptBool(o, "seedPsa", errors, out bool seedPsa);
-            if (key != null && (key.Length == 0 || key.Contains(':'))) errors.Add("partnerKey must be non-empty and contain no ':'");
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
-            lock (_gate)
-            {
-                if (orgId != null && _partners.ContainsKey(orgId)) return ApiResult.Conflict($"Partner organization {orgId} already exists");
-                if (key != null && _doc.Partners.Any(x => x.PartnerKey == key)) return ApiResult.Conflict("partnerKey is already in use");
-                PartnerRecord p = NewPartner(name ?? $"Partner {_doc.Partners.Count + 1}", orgId, connect ? key ?? RandomHex(32) : null);
-                if (seedPsa) SeedPsa(p);
-                if (o["psa"] is JsonObject psa)
-                {
-                    ApiResult? err = ApplyPsaLocked(p, psa);
-                    if (err.HasValue) return err.Value;
-                }
-                _doc.Partners.Add(p);
-                _partners[p.OrganizationId] = p;
-                RebuildTokensLocked();
-                Touch();
-                return new ApiResult(201, PartnerSummary(p));
-            }
-        }
-
-        // ---------- PSA data ----------
-
-        private object PsaView(PartnerRecord p) => new
-        {
-            clients = p.PsaClients.Select(c => new { id = c.Id, name = c.Name }).ToList(),
-            services = p.PsaServices.Select(s => new { id = s.Id, name = s.Name }).ToList(),
-            contracts = p.Contracts.Select(l => new
-            {
-                clientId = l.ClientId,
-                clientName = p.PsaClients.FirstOrDefault(c => c.Id == l.ClientId)?.Name,
-                serviceId = l.ServiceId,
-                serviceName = p.PsaServices.FirstOrDefault(s => s.Id == l.ServiceId)?.Name,
-                quantity = l.Quantity,
-                contractName = l.ContractName,
-            }).ToList(),
-        };
-
-        public ApiResult GetPsa(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                return new ApiResult(200, PsaView(p));
-            }
-        }
-
-        /// <summary>Merges PSA clients, services and contract lines: {clients:[{id?,name}], services:[{id?,name}],
-        /// contracts:[{clientId|clientName, serviceId|serviceName, quantity|null, contractName?}]}; quantity null removes a line.</summary>
-        public ApiResult UpdatePsa(string organizationId, JsonNode? body)
-        {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                ApiResult? err = ApplyPsaLocked(p, o);
-                if (err.HasValue) return err.Value;
-                AutoMapLocked(p);
-                Touch();
-                return new ApiResult(200, PsaView(p));
-            }
-        }
-
-        private ApiResult? ApplyPsaLocked(PartnerRecord p, JsonObject o)
-        {
-            var errors = new List<string>();
-            if (o["clients"] is JsonArray clients)
-            {
-                foreach (JsonNode? n in clients)
-                {
-                    if (n is not JsonObject co) { errors.Add("clients[] must be objects"); continue; }
-                    string? name = Body.ReqString(co, "name", errors);
-                    Body.OptString(co, "id", errors, out string? id);
-                    if (name == null) continue;
-                    id ??= $"psa-client-{p.PsaClients.Count + 1}";
-                    PsaClient? existing = p.PsaClients.FirstOrDefault(c => c.Id == id);
-                    if (existing != null) existing.Name = name;
-                    else p.PsaClients.Add(new PsaClient { Id = id, Name = name });
-                }
-            }
-            if (o["services"] is JsonArray services)
-            {
-                foreach (JsonNode? n in services)
-                {
-                    if (n is not JsonObject so) { errors.Add("services[] must be objects"); continue; }
-                    string? name = Body.ReqString(so, "name", errors);
-                    Body.OptString(so, "id", errors, out string? id);
-                    if (name == null) continue;
-                    id ??= $"psa-service-{p.PsaServices.Count + 1}";
-                    PsaService? existing = p.PsaServices.FirstOrDefault(s => s.Id == id);
-                    if (existing != null) existing.Name = name;
-                    else p.PsaServices.Add(new PsaService { Id = id, Name = name });
-                }
-            }
-            if (o["contracts"] is JsonArray contracts)
-            {
-                foreach (JsonNode? n in contracts)
-                {
-                    if (n is not JsonObject lo) { errors.Add("contracts[] must be objects"); continue; }
-                    Body.OptString(lo, "clientId", errors, out string? clientId);
-                    Body.OptString(lo, "clientName", errors, out string? clientName);
-                    Body.OptString(lo, "serviceId", errors, out string? serviceId);
-                    Body.OptString(lo, "serviceName", errors, out string? serviceName);
-                    Body.OptString(lo, "contractName", errors, out string? contractName);
-                    PsaClient? client = p.PsaClients.FirstOrDefault(c => c.Id == clientId || (clientId == null && c.Name == clientName));
-                    PsaService? service = p.PsaServices.FirstOrDefault(s => s.Id == serviceId || (serviceId == null && s.Name == serviceName));
-                    if (client == null) { errors.Add($"unknown PSA client '{clientId ?? clientName}'"); continue; }
-                    if (service == null) { errors.Add($"unknown PSA service '{serviceId ?? serviceName}'"); continue; }
-                    ContractLine? line = p.Contracts.FirstOrDefault(l => l.ClientId == client.Id && l.ServiceId == service.Id);
-                    JsonNode? q = lo["quantity"];
-                    if (q == null)
-                    {
-                        if (line != null) p.Contracts.Remove(line);
-                        continue;
-                    }
-                    if (!Body.TryNumber(q, out decimal quantity) || quantity < 0) { errors.Add("quantity must be a non-negative number or null"); continue; }
-                    if (line == null)
-                    {
-                        line = new ContractLine { ClientId = client.Id, ServiceId = service.Id };
-                        p.Contracts.Add(line);
-                    }
-                    line.Quantity = quantity;
-                    line.ContractName = contractName ?? (line.ContractName.Length > 0 ? line.ContractName : $"{client.Name} Managed Services");
-                }
-            }
-            return errors.Count > 0 ? ApiResult.BadRequest(string.Join("; ", errors)) : (ApiResult?)null;
-        }
-
-        // ---------- connect / key / disconnect ----------
-
-        /// <summary>"Connect" + "Generate API Token": a new partner key, status inactive, a new setup.</summary>
-        public ApiResult Connect(string organizationId, string? partnerKey)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                if (p.PartnerKey != null) return ApiResult.Conflict("The integration is already connected; disconnect it first or regenerate the key");
-                if (partnerKey != null && _doc.Partners.Any(x => x.PartnerKey == partnerKey)) return ApiResult.Conflict("partnerKey is already in use");
-                p.PartnerKey = partnerKey ?? RandomHex(32);
-                p.Status = "inactive";
-                p.SetupFinished = false;
-                p.Connections++;
-                RebuildTokensLocked();
-                AutoMapLocked(p);
-                Touch();
-                return new ApiResult(200, PartnerSummary(p));
-            }
-        }
-
-        /// <summary>"Generate a new Partner API Key" without disconnecting: old token → 401, accounts kept.</summary>
-        public ApiResult RegenerateKey(string organizationId, string? partnerKey)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                if (p.PartnerKey == null) return ApiResult.Conflict("The integration is not connected; connect it first");
-                if (partnerKey != null && _doc.Partners.Any(x => x.PartnerKey == partnerKey)) return ApiResult.Conflict("partnerKey is already in use");
-                p.PartnerKey = partnerKey ?? RandomHex(32);
-                RebuildTokensLocked();
-                Touch();
-                return new ApiResult(200, PartnerSummary(p));
-            }
-        }
-
-        /// <summary>Disconnect: every account the vendor created is deleted (with its counts and mappings),
-        /// service mappings are cleared, the token stops working and the status becomes inactive.</summary>
-        public ApiResult Disconnect(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                bool was = p.PartnerKey != null;
-                int deleted = p.Accounts.Count;
-                int counts = p.Counts.Count;
-                p.Accounts.Clear();
-                p.AccountIndex.Clear();
-                p.Counts.Clear();
-                p.CountIndex.Clear();
-                foreach (var s in p.Services)
-                {
-                    s.Mapping = null;
-                    s.ManuallyMapped = false;
-                }
-                p.SkuMappings.Clear();
-                p.SkuMappingIndex.Clear();
-                p.PartnerKey = null;
-                p.Status = "inactive";
-                p.SetupFinished = false;
-                RebuildTokensLocked();
-                Touch();
-                return new ApiResult(200, new { organizationId = p.OrganizationId, wasConnected = was, deletedAccounts = deleted, deletedCounts = counts, status = p.Status });
-            }
-        }
-
-        // ---------- wizard ----------
-
-        private object WizardView(PartnerRecord p)
-        {
-            var services = AllServicesLocked(p);
-            return new
-            {
-                organizationId = p.OrganizationId,
-                connected = p.PartnerKey != null,
-                status = p.Status,
-                nextEnabled = NextEnabled(p),
-                setupFinished = p.SetupFinished,
-                accountsReceived = p.Accounts.Count,
-                servicesReceived = services.Count,
-                vendorServicesReceived = _doc.Vendor.Skus.Count,
-                organizationServicesReceived = p.Services.Count,
-                mappedAccounts = p.Accounts.Count(a => a.Mapping != null),
-                mappedServices = services.Count(s => s.Mapping != null),
-                unmappedAccounts = p.Accounts.Where(a => a.Mapping == null).Select(a => a.Id).ToList(),
-                unmappedServices = services.Where(s => s.Mapping == null).Select(s => s.Id).ToList(),
-            };
-        }
-
-        private sealed class ServiceView
-        {
-            public string Id = "";
-            public string Kind = "";
-            public string Name = "";
-            public MappingRecord? Mapping;
-        }
-
-        private List<ServiceView> AllServicesLocked(PartnerRecord p)
-        {
-            var list = new List<ServiceView>();
-            foreach (SkuRecord s in _doc.Vendor.Skus)
-                list.Add(new ServiceView { Id = s.Id, Kind = "vendor", Name = s.Name, Mapping = p.SkuMappingIndex.TryGetValue(s.Id, out var m) ? m.Mapping : null });
-            foreach (OrgServiceRecord s in p.Services)
-                list.Add(new ServiceView { Id = s.Id, Kind = "organization", Name = s.Name, Mapping = s.Mapping });
-            return list;
-        }
-
-        public ApiResult GetWizard(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                return new ApiResult(200, WizardView(p));
-            }
-        }
-
-        public ApiResult Finish(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                if (!NextEnabled(p))
-                    return ApiResult.Conflict($"Next is not enabled (connected: {p.PartnerKey != null}, status: {p.Status}); the vendor must set the status to pending");
-                p.SetupFinished = true;
-                Touch();
-                return new ApiResult(200, WizardView(p));
-            }
-        }
-
-        // ---------- mappings ----------
-
-        private object MappingsView(PartnerRecord p) => new
-        {
-            accounts = p.Accounts.Select(a => new
-            {
-                accountId = a.Id,
-                accountName = a.Name,
-                psaClientId = a.Mapping?.PsaId,
-                psaClientName = a.Mapping == null ? null : p.PsaClients.FirstOrDefault(c => c.Id == a.Mapping.PsaId)?.Name,
-                mappingId = a.Mapping?.MappingId,
-                autoMapped = a.Mapping?.Auto ?? false,
-            }).ToList(),
-            services = AllServicesLocked(p).Select(s => new
-            {
-                serviceId = s.Id,
-                kind = s.Kind,
-                serviceName = s.Name,
-                psaServiceId = s.Mapping?.PsaId,
-                psaServiceName = s.Mapping == null ? null : p.PsaServices.FirstOrDefault(x => x.Id == s.Mapping.PsaId)?.Name,
-                mappingId = s.Mapping?.MappingId,
-                autoMapped = s.Mapping?.Auto ?? false,
-            }).ToList(),
-        };
-
-        public ApiResult GetMappings(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                return new ApiResult(200, MappingsView(p));
-            }
-        }
-
-        /// <summary>Body {psaClientId} or {psaClientName}; {psaClientId: null} unmaps.</summary>
-        public ApiResult MapAccount(string organizationId, string accountId, JsonNode? body)
-        {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            var errors = new List<string>();
-            Body.OptString(o, "psaClientId", errors, out string? clientId);
-            Body.OptString(o, "psaClientName", errors, out string? clientName);
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                if (!p.AccountIndex.TryGetValue(accountId, out AccountRecord? a)) return ApiResult.NotFound($"No account found with id: {accountId}");
-                if (clientId == null && clientName == null) a.Mapping = null;
-                else
-                {
-                    PsaClient? c = p.PsaClients.FirstOrDefault(x => clientId != null ? x.Id == clientId : x.Name == clientName);
-                    if (c == null) return ApiResult.BadRequest($"Unknown PSA client '{clientId ?? clientName}'");
-                    a.Mapping = new MappingRecord { PsaId = c.Id, MappingId = a.Mapping?.MappingId ?? NewObjectId() };
-                }
-                a.ManuallyMapped = true;
-                Touch();
-                return new ApiResult(200, MappingsView(p));
-            }
-        }
-
-        /// <summary>Body {psaServiceId} or {psaServiceName}; {psaServiceId: null} unmaps. The id may be a vendor sku id or an organization service id.</summary>
-        public ApiResult MapService(string organizationId, string serviceId, JsonNode? body)
-        {
-            if (body is not JsonObject o) return ApiResult.BadRequest("body must be an object");
-            var errors = new List<string>();
-            Body.OptString(o, "psaServiceId", errors, out string? psaId);
-            Body.OptString(o, "psaServiceName", errors, out string? psaName);
-            if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                MappingRecord? mapping = null;
-                if (psaId != null || psaName != null)
-                {
-                    PsaService? ps = p.PsaServices.FirstOrDefault(x => psaId != null ? x.Id == psaId : x.Name == psaName);
-                    if (ps == null) return ApiResult.BadRequest($"Unknown PSA service '{psaId ?? psaName}'");
-                    mapping = new MappingRecord { PsaId = ps.Id, MappingId = NewObjectId() };
-                }
-                if (_skuIndex.ContainsKey(serviceId))
-                {
-                    SkuMappingRecord sm = SkuMappingLocked(p, serviceId);
-                    if (mapping != null && sm.Mapping != null) mapping.MappingId = sm.Mapping.MappingId;
-                    sm.Mapping = mapping;
-                    sm.ManuallyMapped = true;
-                }
-                else if (p.ServiceIndex.TryGetValue(serviceId, out OrgServiceRecord? os))
-                {
-                    if (mapping != null && os.Mapping != null) mapping.MappingId = os.Mapping.MappingId;
-                    os.Mapping = mapping;
-                    os.ManuallyMapped = true;
-                }
-                else return ApiResult.NotFound($"No service found with id: {serviceId}");
-                Touch();
-                return new ApiResult(200, MappingsView(p));
-            }
-        }
-
-        // ---------- billing ----------
-
-        private object BillingView(PartnerRecord p)
-        {
-            var cards = new List<object>();
-            List<ServiceView> services = AllServicesLocked(p).Where(s => s.Mapping != null).ToList();
-            foreach (AccountRecord a in p.Accounts)
-            {
-                if (a.Mapping == null) continue;
-                PsaClient? client = p.PsaClients.FirstOrDefault(c => c.Id == a.Mapping.PsaId);
-                foreach (ServiceView s in services)
-                {
-                    ContractLine? line = p.Contracts.FirstOrDefault(l => l.ClientId == a.Mapping.PsaId && l.ServiceId == s.Mapping!.PsaId);
-                    p.CountIndex.TryGetValue((a.Id, s.Id), out CountRecord? count);
-                    decimal? imported = count?.BuiltUnitCount;
-                    if (line == null && imported == null) continue;
-                    string state = imported == null ? "-"
-                        : line == null ? "NewRevenueFound"
-                        : line.Quantity == imported.Value ? "NoChange" : "Reconcile";
-                    cards.Add(new
-                    {
-                        accountId = a.Id,
-                        accountName = a.Name,
-                        psaClientId = a.Mapping.PsaId,
-                        psaClientName = client?.Name,
-                        serviceId = s.Id,
-                        serviceKind = s.Kind,
-                        serviceName = s.Name,
-                        psaServiceId = s.Mapping!.PsaId,
-                        psaServiceName = p.PsaServices.FirstOrDefault(x => x.Id == s.Mapping.PsaId)?.Name,
-                        contractName = line?.ContractName,
-                        psaQuantity = line?.Quantity,
-                        importedQuantity = imported,
-                        state,
-                    });
-                }
-            }
-            return new
-            {
-                organizationId = p.OrganizationId,
-                billingRebuilds = p.BillingRebuilds,
-                lastBuiltAt = JsonSetup.Iso(p.LastBuiltAt),
-                pendingBuild = p.Counts.Any(c => c.BuiltUnitCount != c.UnitCount),
-                cards,
-            };
-        }
-
-        public ApiResult GetBilling(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                return new ApiResult(200, BillingView(p));
-            }
-        }
-
-        /// <summary>What a later count without no_build would do: the Billing page catches up with all counts.</summary>
-        public ApiResult RebuildBilling(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                RebuildBillingLocked(p, Now);
-                Touch();
-                return new ApiResult(200, BillingView(p));
-            }
-        }
-
-        // ---------- alerts / tickets ----------
-
-        private static object AlertView(AlertRecord a) => new
-        {
-            messageId = a.MessageId,
-            alertId = a.AlertId,
-            correlationId = a.CorrelationId,
-            accountId = a.AccountId,
-            serviceId = a.ServiceId,
-            title = a.Title,
-            description = a.Description,
-            priority = a.Priority,
-            status = a.Status,
-            dueDateTime = a.DueDateTime,
-            queuedAt = JsonSetup.Iso(a.QueuedAt),
-            state = a.State,
-            ticketId = a.TicketId,
-            processedAt = JsonSetup.Iso(a.ProcessedAt),
-            statusCode = a.StatusCode,
-            errors = a.Errors,
-        };
-
-        private static object TicketView(TicketRecord t) => new
-        {
-            ticketId = t.TicketId,
-            messageId = t.MessageId,
-            alertId = t.AlertId,
-            accountId = t.AccountId,
-            psaClientId = t.PsaClientId,
-            psaClientName = t.PsaClientName,
-            serviceId = t.ServiceId,
-            psaServiceId = t.PsaServiceId,
-            title = t.Title,
-            description = t.Description,
-            priority = t.Priority,
-            status = t.Status,
-            dueDateTime = t.DueDateTime,
-            createdAt = JsonSetup.Iso(t.CreatedAt),
-        };
-
-        public ApiResult GetAlerts(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                ProcessAlertsLocked(p, force: false);
-                return new ApiResult(200, p.Alerts.Select(AlertView).ToList());
-            }
-        }
-
-        public ApiResult GetTickets(string organizationId)
-        {
-            lock (_gate)
-            {
-                if (!TryPartner(organizationId, out var p, out var nf)) return nf;
-                ProcessAlertsLocked(p, force: false);
-                return new ApiResult(200, p.Tickets.Select(TicketView).ToList());
-            }
-        }
-
-        /// <summary>Processes every queued alert now, ignoring the alert delay.</summary>
-        public ApiResult ProcessAlerts()
-        {
-            lock (_gate)
-            {
-                int n = 0;
-                foreach (var p in _doc.Partners) n += ProcessAlertsLocked(p, force: true);
-                return new ApiResult(200, new { processed = n });
-            }
-        }
-
-        // ---------- snapshot ----------
-
-        public ApiResult Snapshot(string? organizationId)
-        {
-            lock (_gate)
-            {
-                foreach (var p in _doc.Partners) ProcessAlertsLocked(p, force: false);
-                IEnumerable<PartnerRecord> partners = _doc.Partners;
-                if (organizationId != null)
-                {
-                    if (!_partners.ContainsKey(organizationId)) return ApiResult.NotFound($"No partner organization with id: {organizationId}");
-                    partners = partners.Where(x => x.OrganizationId == organizationId);
-                }
-                VendorRecord v = _doc.Vendor;
-                return new ApiResult(200, new
-                {
-                    version = Version,
-                    vendor = new
-                    {
-                        id = v.Id,
-                        name = v.Name,
-                        description = v.Description,
-                        integrationPortalUrl = v.IntegrationPortalUrl,
-                        vendorSupportPageUrl = v.VendorSupportPageUrl,
-                        skus = v.Skus.Select(s => new { id = s.Id, name = s.Name, description = s.Description, category = s.Category, subcategory = s.Subcategory }).ToList(),
-                    },
-                    defaultOrganizationId = _doc.DefaultOrganizationId,
-                    partners = partners.Select(p => new
-                    {
-                        summary = PartnerSummary(p),
-                        accounts = p.Accounts.Select(a => new
-                        {
-                            id = a.Id,
-                            name = a.Name,
-                            description = a.Description,
-                            isActive = a.IsActive,
-                            isArrears = a.IsArrears,
-                            psaClientId = a.Mapping?.PsaId,
-                            mappingId = a.Mapping?.MappingId,
-                        }).ToList(),
-                        services = p.Services.Select(s => new
-                        {
-                            id = s.Id,
-                            name = s.Name,
-                            description = s.Description,
-                            isActive = s.IsActive,
-                            isArrears = s.IsArrears,
-                            psaServiceId = s.Mapping?.PsaId,
-                            mappingId = s.Mapping?.MappingId,
-                        }).ToList(),
-                        counts = p.Counts.Select(c => new
-                        {
-                            accountId = c.AccountId,
-                            serviceId = c.ServiceId,
-                            serviceKind = c.ServiceKind == "sku" ? "vendor" : "organization",
-                            unitCount = c.UnitCount,
-                            builtUnitCount = c.BuiltUnitCount,
-                            lastNoBuild = c.LastNoBuild,
-                            pushes = c.Pushes,
-                            updatedAt = JsonSetup.Iso(c.UpdatedAt),
-                        }).ToList(),
-                        billingRebuilds = p.BillingRebuilds,
-                        countPushes = p.CountPushes,
-                        mappings = MappingsView(p),
-                        alerts = p.Alerts.Select(AlertView).ToList(),
-                        tickets = p.Tickets.Select(TicketView).ToList(),
-                    }).ToList(),
-                });
-            }
-        }
     }
 }

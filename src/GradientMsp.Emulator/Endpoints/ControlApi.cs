@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
 {
@@ -15,6 +16,7 @@ namespace GradientMsp.Emulator
             var r = new Router();
             const string P = Prefix;
             EmulatorState s = rt.State;
+            var views = new ControlViews(s);
             string Org(Call c) => c.Values[0] == "default" ? s.DefaultOrganizationId : c.Values[0];
 
             r.Map("GET", P + "/health", c => new ApiResult(200, new { ok = true }), auth: false);
@@ -28,28 +30,38 @@ namespace GradientMsp.Emulator
                 rt.Log.Clear();
                 return new ApiResult(200, rt.Info(c.Context));
             }, auth: false, body: true);
-            r.Map("GET", P + "/state", c => s.Snapshot(c.Query("organizationId") is string id && id == "default" ? s.DefaultOrganizationId : c.Query("organizationId")), auth: false);
+            r.Map("GET", P + "/state", c => s.Locked(() => Http.Map(
+                s.SnapshotPartners(c.Query("organizationId") is string id && id == "default" ? s.DefaultOrganizationId : c.Query("organizationId")),
+                views.Snapshot)), auth: false);
             r.Map("GET", P + "/settings", c => new ApiResult(200, rt.Settings()), auth: false);
             r.Map("PATCH", P + "/settings", c => rt.UpdateSettings(c.Body), auth: false, body: true);
 
-            r.Map("GET", P + "/partners", c => s.ListPartners(), auth: false);
-            r.Map("POST", P + "/partners", c => s.CreatePartner(c.Body), auth: false, body: true);
-            r.Map("GET", P + "/partners/{org}", c => s.GetPartner(Org(c)), auth: false);
-            r.Map("GET", P + "/partners/{org}/psa", c => s.GetPsa(Org(c)), auth: false);
-            r.Map("POST", P + "/partners/{org}/psa", c => s.UpdatePsa(Org(c), c.Body), auth: false, body: true);
-            r.Map("POST", P + "/partners/{org}/connect", c => s.Connect(Org(c), KeyFrom(c.Body)), auth: false, body: true);
-            r.Map("POST", P + "/partners/{org}/regenerate-key", c => s.RegenerateKey(Org(c), KeyFrom(c.Body)), auth: false, body: true);
-            r.Map("POST", P + "/partners/{org}/disconnect", c => s.Disconnect(Org(c)), auth: false, body: true);
-            r.Map("GET", P + "/partners/{org}/wizard", c => s.GetWizard(Org(c)), auth: false);
-            r.Map("POST", P + "/partners/{org}/finish", c => s.Finish(Org(c)), auth: false, body: true);
-            r.Map("GET", P + "/partners/{org}/mappings", c => s.GetMappings(Org(c)), auth: false);
-            r.Map("PUT", P + "/partners/{org}/mappings/accounts/{accountId}", c => s.MapAccount(Org(c), c.Values[1], c.Body), auth: false, body: true);
-            r.Map("PUT", P + "/partners/{org}/mappings/services/{serviceId}", c => s.MapService(Org(c), c.Values[1], c.Body), auth: false, body: true);
-            r.Map("GET", P + "/partners/{org}/billing", c => s.GetBilling(Org(c)), auth: false);
-            r.Map("POST", P + "/partners/{org}/billing/rebuild", c => s.RebuildBilling(Org(c)), auth: false, body: true);
-            r.Map("GET", P + "/partners/{org}/alerts", c => s.GetAlerts(Org(c)), auth: false);
-            r.Map("GET", P + "/partners/{org}/tickets", c => s.GetTickets(Org(c)), auth: false);
-            r.Map("POST", P + "/alerts/process", c => s.ProcessAlerts(), auth: false, body: true);
+            // The partner's pages: each domain call and the view of its result run under one lock.
+            ApiResult Page<T>(Func<Result<T>> op, Func<T, object?> view, int status = 200) => s.Locked(() => Http.Map(op(), view, status));
+            ApiResult Partner(Call c, Func<string, Result<PartnerRecord>> op, Func<PartnerRecord, object?> view) => Page(() => op(Org(c)), view);
+            r.Map("GET", P + "/partners", c => s.Locked(() => new ApiResult(200, s.Partners.Select(views.PartnerSummary).ToList())), auth: false);
+            r.Map("POST", P + "/partners", c => Parsed(ControlInputs.NewPartner(c.Body),
+                i => Page(() => s.CreatePartner(i), views.PartnerSummary, 201)), auth: false, body: true);
+            r.Map("GET", P + "/partners/{org}", c => Partner(c, s.FindPartner, views.PartnerSummary), auth: false);
+            r.Map("GET", P + "/partners/{org}/psa", c => Partner(c, s.FindPartner, views.PsaView), auth: false);
+            r.Map("POST", P + "/partners/{org}/psa", c => c.Body is JsonObject o
+                ? Partner(c, org => s.UpdatePsa(org, ControlInputs.Psa(o)), views.PsaView)
+                : Http.From(ControlInputs.NotAnObject), auth: false, body: true);
+            r.Map("POST", P + "/partners/{org}/connect", c => Partner(c, org => s.Connect(org, ControlInputs.PartnerKey(c.Body)), views.PartnerSummary), auth: false, body: true);
+            r.Map("POST", P + "/partners/{org}/regenerate-key", c => Partner(c, org => s.RegenerateKey(org, ControlInputs.PartnerKey(c.Body)), views.PartnerSummary), auth: false, body: true);
+            r.Map("POST", P + "/partners/{org}/disconnect", c => Page(() => s.Disconnect(Org(c)), views.Disconnected), auth: false, body: true);
+            r.Map("GET", P + "/partners/{org}/wizard", c => Partner(c, s.FindPartner, views.WizardView), auth: false);
+            r.Map("POST", P + "/partners/{org}/finish", c => Partner(c, s.Finish, views.WizardView), auth: false, body: true);
+            r.Map("GET", P + "/partners/{org}/mappings", c => Partner(c, s.FindPartner, views.MappingsView), auth: false);
+            r.Map("PUT", P + "/partners/{org}/mappings/accounts/{accountId}", c => Parsed(ControlInputs.MappingTarget(c.Body, "psaClientId", "psaClientName"),
+                t => Partner(c, org => s.MapAccount(org, c.Values[1], t.Id, t.Name), views.MappingsView)), auth: false, body: true);
+            r.Map("PUT", P + "/partners/{org}/mappings/services/{serviceId}", c => Parsed(ControlInputs.MappingTarget(c.Body, "psaServiceId", "psaServiceName"),
+                t => Partner(c, org => s.MapService(org, c.Values[1], t.Id, t.Name), views.MappingsView)), auth: false, body: true);
+            r.Map("GET", P + "/partners/{org}/billing", c => Partner(c, s.FindPartner, views.BillingView), auth: false);
+            r.Map("POST", P + "/partners/{org}/billing/rebuild", c => Partner(c, s.RebuildBilling, views.BillingView), auth: false, body: true);
+            r.Map("GET", P + "/partners/{org}/alerts", c => Partner(c, s.WithDueAlertsProcessed, p => p.Alerts.Select(ControlViews.AlertView).ToList()), auth: false);
+            r.Map("GET", P + "/partners/{org}/tickets", c => Partner(c, s.WithDueAlertsProcessed, p => p.Tickets.Select(ControlViews.TicketView).ToList()), auth: false);
+            r.Map("POST", P + "/alerts/process", c => new ApiResult(200, new { processed = s.ProcessAllAlerts() }), auth: false, body: true);
 
             r.Map("GET", P + "/requests", c => Requests(rt, c), auth: false);
             r.Map("DELETE", P + "/requests", c =>
@@ -67,8 +79,8 @@ namespace GradientMsp.Emulator
             return r;
         }
 
-        private static string? KeyFrom(JsonNode? body) =>
-            body is JsonObject o && o["partnerKey"] is JsonValue v && v.TryGetValue(out string? k) && k.Length > 0 && !k.Contains(':') ? k : null;
+        /// <summary>A parsed input goes on to <paramref name="next"/>; an input error answers at once.</summary>
+        private static ApiResult Parsed<T>(Result<T> input, Func<T, ApiResult> next) => input.IsOk ? next(input.Value) : Http.From(input.Error!);
 
         private static ApiResult Requests(EmulatorRuntime rt, Call c)
         {
