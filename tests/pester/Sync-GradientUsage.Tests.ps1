@@ -57,6 +57,22 @@ Describe 'Sync-GradientUsage' {
     }
 
     Describe 'Sync-GradientUsage outcomes' {
+        It 'warns and writes a zero-row summary when a header-only CSV gives no rows' {
+            $csv = Join-Path ([IO.Path]::GetTempPath()) "gradient-empty-$([guid]::NewGuid().ToString('n')).csv"
+            Set-Content -Path $csv -Value 'accountId,serviceName,unitCount'
+            try {
+                $output = @(Import-Csv $csv | Sync-GradientUsage -WarningVariable warned -WarningAction SilentlyContinue)
+            }
+            finally { Remove-Item $csv }
+            @($warned).Count | Should -Be 1
+            "$($warned[0])" | Should -Match 'no usage rows'
+            $output.Count | Should -Be 1
+            $output[0] | Should -BeOfType ([GradientMsp.Client.Usage.UsageSyncSummary])
+            $output[0].Total | Should -Be 0
+            $output[0].Connection.Id | Should -Be $script:connection.Id
+            @(Get-CountRequests).Count | Should -Be 0
+        }
+
         It 'pushes mapped rows, reports unmapped ones, and pushes zero counts' {
             $rows = @(
                 [pscustomobject]@{ AccountId = 'cust-1'; ServiceName = 'Managed EDR'; UnitCount = 12 }

@@ -120,6 +120,17 @@ namespace GradientMsp.Commands
 
         protected override void EndProcessing()
         {
+            if (_rowsReceived == 0)
+            {
+                // An export that failed upstream (a zero-byte or header-only CSV) must not look like a
+                // quiet success to an unattended job: say so, and still give the zero-row summary.
+                GradientConnection connection = ResolveConnection();
+                WriteWarning($"Sync-GradientUsage received no usage rows, so nothing was sent to {connection}. If the rows came from a CSV export, check that the file has data rows below its header.");
+                var empty = PSObject.AsPSObject(new UsageSyncSummary());
+                empty.Properties.Add(new PSNoteProperty("Connection", connection));
+                WriteObject(empty);
+            }
+
             foreach (KeyValuePair<GradientConnection, UsageSyncEngine> pair in _engines)
             {
                 Task<UsageSyncSummary> completion = pair.Value.CompleteAsync(StopToken);
