@@ -29,7 +29,18 @@ if ($Filter) {
     $config.Run.Path = @(Get-ChildItem -Path $TestPath -Filter "*$Filter*.Tests.ps1" -Recurse | ForEach-Object FullName)
 }
 
-$result = Invoke-Pester -Configuration $config
+# Anything a test file leaks to the output stream arrives here beside the run object; a plain
+# assignment would then make every count below $null and a failed run would look like 0 failures.
+$output = @(Invoke-Pester -Configuration $config)
+$result = $output | Where-Object { $_ -is [Pester.Run] } | Select-Object -Last 1
+if ($null -eq $result) {
+    [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
+    Write-Host "Invoke-Pester returned no run object ($($output.Count) other objects): the run counts as failed." -ForegroundColor Red
+    exit 1
+}
+if ($output.Count -gt 1) {
+    Write-Warning "A test file wrote $($output.Count - 1) object(s) to the output stream outside any assertion: $(($output | Where-Object { $_ -isnot [Pester.Run] } | Select-Object -First 3 | Out-String).Trim())"
+}
 $summary = [ordered]@{
     Passed  = $result.PassedCount
     Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount

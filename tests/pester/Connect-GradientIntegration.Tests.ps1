@@ -27,4 +27,47 @@ catch {
         $output | Should -Contain 'connections: 0'
         $output | Should -Contain 'emulators: 0'
     }
+
+    Context 'launched the way RMM agents and schedulers launch pwsh' {
+        BeforeAll {
+            # The same probe as above, as one line for -Command and -EncodedCommand.
+            $script:probeCommand = @(
+                "foreach (`$n in 'GRADIENT_VENDOR_API_KEY', 'GRADIENT_PARTNER_API_KEY', 'GRADIENT_BASE_URI') { [Environment]::SetEnvironmentVariable(`$n, `$null) }"
+                'Import-Module GradientMsp'
+                "try { Connect-GradientIntegration -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId }"
+                "'emulators: ' + @(Get-GradientEmulator -All).Count"
+                "if (@(Get-GradientConnection).Count -eq 0) { exit 3 }"
+            ) -join '; '
+        }
+
+        It 'fails with MissingApiKey and starts nothing under <Mode>' -ForEach @(
+            @{ Mode = '-NonInteractive -Command'; Arguments = { @('-NoProfile', '-NonInteractive', '-Command', $probeCommand) } }
+            @{ Mode = '-Command (no -NonInteractive)'; Arguments = { @('-NoProfile', '-Command', $probeCommand) } }
+            @{ Mode = '-c, abbreviated'; Arguments = { @('-NoProfile', '-c', $probeCommand) } }
+            @{ Mode = '-EncodedCommand'; Arguments = { @('-NoProfile', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($probeCommand))) } }
+        ) {
+            $output = @(Invoke-FreshPwsh (& $Arguments) 2>&1 | ForEach-Object { "$_" })
+            $exit = $LASTEXITCODE
+            $output | Should -Contain 'MissingApiKey,GradientMsp.Commands.ConnectGradientIntegrationCommand' -Because ($output -join "`n")
+            $output | Should -Not -Contain 'connected'
+            $output | Should -Contain 'emulators: 0'
+            $exit | Should -Be 3 -Because 'the probe exits 3 when no connection was made, so the job fails'
+        }
+
+        It 'fails with MissingApiKey in a background job' {
+            $job = Start-Job -ScriptBlock {
+                param($ModulePath)
+                foreach ($n in 'GRADIENT_VENDOR_API_KEY', 'GRADIENT_PARTNER_API_KEY', 'GRADIENT_BASE_URI') { [Environment]::SetEnvironmentVariable($n, $null) }
+                $env:PSModulePath = $ModulePath
+                Import-Module GradientMsp
+                try { Connect-GradientIntegration -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId }
+                'emulators: ' + @(Get-GradientEmulator -All).Count
+            } -ArgumentList $env:PSModulePath
+            $output = @($job | Wait-Job -Timeout 120 | Receive-Job)
+            $job | Remove-Job -Force
+            $output | Should -Contain 'MissingApiKey,GradientMsp.Commands.ConnectGradientIntegrationCommand'
+            $output | Should -Contain 'emulators: 0'
+        }
+    }
 }
+

@@ -107,10 +107,11 @@ namespace GradientMsp.Commands
                 return running;
             }
 
-            // Only at the prompt does a missing key mean "show me the emulator". In a script (an RMM
-            // task at 3 a.m.) it means a misconfiguration, and quietly syncing to a local emulator
-            // would report success while no usage reaches Gradient.
-            if (!string.IsNullOrEmpty(MyInvocation.ScriptName))
+            // Only at the prompt does a missing key mean "show me the emulator". In a script, a
+            // -Command or -EncodedCommand run, a job or a service (an RMM task at 3 a.m.) it means a
+            // misconfiguration, and quietly syncing to a local emulator would report success while
+            // no usage reaches Gradient.
+            if (!PromptDetector.IsPersonAtPrompt(MyInvocation, Host.Name))
             {
                 ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.MissingApiKey, "VendorApiKey",
                     $"No API keys were given and {VendorKeyVariable}/{PartnerKeyVariable} are not set.",
