@@ -514,7 +514,13 @@ function Select-QaPsaTargets {
     param([object] $Psa, [string] $Kind)
     $items = if ($Kind -eq 'Client') { $Psa.Clients } else { $Psa.Services }
     $property = if ($Kind -eq 'Client') { 'ClientId' } else { 'ServiceId' }
-    @($items | Sort-Object -Stable -Descending { $id = $_.Id; @($Psa.Contracts | Where-Object $property -EQ $id).Count })
+    # Ties keep the PSA's order: Windows PowerShell 5.1 has no Sort-Object -Stable, so the index is a second key.
+    $index = 0
+    $ranked = foreach ($item in $items) {
+        $id = $item.Id
+        [pscustomobject]@{ Item = $item; Index = $index++; Lines = @($Psa.Contracts | Where-Object $property -EQ $id).Count }
+    }
+    @($ranked | Where-Object { $null -ne $_ } | Sort-Object @{ Expression = 'Lines'; Descending = $true }, @{ Expression = 'Index'; Ascending = $true } | ForEach-Object { $_.Item })
 }
 
 function Invoke-QaMapAccounts {
