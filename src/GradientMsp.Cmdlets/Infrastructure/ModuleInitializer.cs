@@ -22,10 +22,16 @@ namespace GradientMsp.Commands
         {
             if (!_hooked)
             {
-                _hooked = true;
-                if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+                string? unsupported = RuntimeSupport.Problem(RuntimeInformation.FrameworkDescription, Environment.Version, typeof(PSObject).Assembly.GetName().Version);
+                if (unsupported != null)
                 {
-                    AppDomain.CurrentDomain.AssemblyResolve += ResolveFromLib;
+                    throw new PlatformNotSupportedException(unsupported);
+                }
+
+                _hooked = true;
+                if (UseDesktopResolver())
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve += new DesktopAssemblyResolver(ModuleInfo.LibDirectory).Resolve;
                 }
                 else
                 {
@@ -64,11 +70,10 @@ namespace GradientMsp.Commands
             }
         }
 
-        private static Assembly? ResolveFromLib(object? sender, ResolveEventArgs args)
-        {
-            string name = new AssemblyName(args.Name).Name ?? string.Empty;
-            string candidate = Path.Combine(ModuleInfo.LibDirectory, name + ".dll");
-            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
-        }
+        // GRADIENTMSP_ASSEMBLY_RESOLVER=Desktop takes the Windows PowerShell path on PowerShell 7 too, so
+        // the resolver's rule is tested where there is no Windows (AssemblyIsolation.Tests.ps1).
+        private static bool UseDesktopResolver() =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)
+            || string.Equals(Environment.GetEnvironmentVariable("GRADIENTMSP_ASSEMBLY_RESOLVER"), "Desktop", StringComparison.OrdinalIgnoreCase);
     }
 }
