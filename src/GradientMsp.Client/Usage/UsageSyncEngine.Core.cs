@@ -269,10 +269,10 @@ namespace GradientMsp.Client.Usage
             UsageResult result;
             try
             {
-                var outcome = await Client.SetUnitCountWithStatusAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken, parseAnswer: false).ConfigureAwait(false);
+                var outcome = await Client.PushUnitCountAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken).ConfigureAwait(false);
                 if (outcome.StatusCode == 404)
                 {
-                    result = Result(item, UsageOutcome.Unmapped, outcome.Response.Message ?? "The account or the service is not mapped by the partner.");
+                    result = Result(item, UsageOutcome.Unmapped, outcome.ApiMessage ?? "The account or the service is not mapped by the partner.");
                     result.StatusCode = 404;
                     result.Attempts = outcome.Attempts;
                 }
@@ -284,12 +284,6 @@ namespace GradientMsp.Client.Usage
                     result.RebuiltBilling = !noBuild;
                     lock (_lock) _lastPushed = item;
                 }
-            }
-            catch (GradientApiException ex) when (ex.Kind == GradientErrorKind.NotFound)
-            {
-                result = Result(item, UsageOutcome.Unmapped, ex.ApiMessage ?? "The account or the service is not mapped by the partner.");
-                result.StatusCode = 404;
-                result.Attempts = ex.Attempts;
             }
             catch (GradientApiException ex)
             {
