@@ -32,14 +32,14 @@ namespace GradientMsp.Client
             return new GradientIntegration { Status = wire };
         }
 
-        /// <summary>GET /organization/clients (deprecated upstream):one page of the partner's PSA clients.</summary>
-        public async Task<GradientClientPage> GetClientsAsync(string? search = null, string? previousId = null, CancellationToken cancellationToken = default)
+        /// <summary>GET /organization/clients (deprecated upstream): one page of the partner's PSA clients.</summary>
+        public async Task<GradientPsaClientPage> GetPsaClientsAsync(string? search = null, string? previousId = null, CancellationToken cancellationToken = default)
         {
             var query = new List<KeyValuePair<string, string>>();
             if (!string.IsNullOrEmpty(search)) query.Add(new KeyValuePair<string, string>("search", search!));
             if (!string.IsNullOrEmpty(previousId)) query.Add(new KeyValuePair<string, string>("previousId", previousId!));
             var response = await SendAsync(HttpMethod.Get, Route("organization", "clients") + Query(query), null, cancellationToken).ConfigureAwait(false);
-            GradientClientPage page = response.ReadObject<GradientClientPage>();
+            GradientPsaClientPage page = response.ReadObject<GradientPsaClientPage>();
             Json.MakePlain(page.Meta);
             foreach (Dictionary<string, object?> psaClient in page.Clients) Json.MakePlain(psaClient);
             return page;
