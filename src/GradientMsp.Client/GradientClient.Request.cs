@@ -84,24 +84,21 @@ namespace GradientMsp.Client
                 catch (AttemptTimeoutException ex)
                 {
                     int attempts = RequestProperties.GetAttempt(request);
-                    throw new GradientApiException(GradientErrorKind.Timeout,
-                        verb + " " + path + " timed out after " + Seconds(ex.Timeout) + AttemptsText(attempts) + ".",
-                        null, null, verb, path, ex) { Attempts = attempts };
+                    throw TransportFailure(GradientErrorKind.Timeout, verb, path, attempts, ex,
+                        "timed out after " + Seconds(ex.Timeout) + AttemptsText(attempts) + ".");
                 }
                 catch (OperationCanceledException ex)
                 {
                     // Not the caller's token: something below gave up on its own (treated as a timeout).
                     int attempts = RequestProperties.GetAttempt(request);
-                    throw new GradientApiException(GradientErrorKind.Timeout,
-                        verb + " " + path + " was abandoned before an answer came" + AttemptsText(attempts) + ".",
-                        null, null, verb, path, ex) { Attempts = attempts };
+                    throw TransportFailure(GradientErrorKind.Timeout, verb, path, attempts, ex,
+                        "was abandoned before an answer came" + AttemptsText(attempts) + ".");
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is System.Net.Sockets.SocketException)
                 {
                     int attempts = RequestProperties.GetAttempt(request);
-                    throw new GradientApiException(GradientErrorKind.Connection,
-                        verb + " " + path + " could not reach " + uri.Authority + AttemptsText(attempts) + ": " + Innermost(ex).Message,
-                        null, null, verb, path, ex) { Attempts = attempts };
+                    throw TransportFailure(GradientErrorKind.Connection, verb, path, attempts, ex,
+                        "could not reach " + uri.Authority + AttemptsText(attempts) + ": " + Innermost(ex).Message);
                 }
 
                 using (response)
@@ -121,6 +118,14 @@ namespace GradientMsp.Client
                     return result;
                 }
             }
+        }
+
+        /// <summary>A request that got no HTTP answer: "{verb} {path} {what}", with the attempts it took.</summary>
+        private static GradientApiException TransportFailure(GradientErrorKind kind, string verb, string path, int attempts, Exception inner, string what)
+        {
+            var failure = new GradientApiException(kind, verb + " " + path + " " + what, null, null, verb, path, inner);
+            failure.Attempts = attempts;
+            return failure;
         }
 
         internal static GradientErrorKind KindOf(int status)
@@ -287,9 +292,14 @@ namespace GradientMsp.Client
                 }
             }
 
+            /// <summary>A 2xx answer the client cannot use: "{verb} {path} answered {status} but {what}."</summary>
             public GradientApiException Error(GradientErrorKind kind, string what, Exception? inner = null)
-                => new GradientApiException(kind, Method + " " + Path + " answered " + StatusCode.ToString(CultureInfo.InvariantCulture) + " but " + what + ".",
-                    (HttpStatusCode)StatusCode, null, Method, Path, inner) { Attempts = Attempts };
+            {
+                var message = Method + " " + Path + " answered " + StatusCode.ToString(CultureInfo.InvariantCulture) + " but " + what + ".";
+                var error = new GradientApiException(kind, message, (HttpStatusCode)StatusCode, null, Method, Path, inner);
+                error.Attempts = Attempts;
+                return error;
+            }
 
             public T Read<T>(Func<JToken, T> map)
             {
