@@ -119,8 +119,8 @@ namespace GradientMsp.Client
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            _http?.Dispose();
-            _services?.Dispose();
+            _http.Dispose();
+            _services.Dispose();
             _ownedPrimary?.Dispose();
             _limiter?.Dispose();
         }
