@@ -86,10 +86,7 @@ function Invoke-Build {
     $versionArgs = @("-p:Version=$Version", "-p:InformationalVersion=$Version")
     Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Cmdlets", '-c', $Configuration, '-o', "$PublishRoot/lib", '--nologo', '-v', 'q') + $versionArgs)
     Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Loader", '-c', $Configuration, '-o', "$PublishRoot/loader", '--nologo', '-v', 'q') + $versionArgs)
-    $emulatorProject = "$RepoRoot/src/GradientMsp.Emulator"
-    if (Test-Path $emulatorProject) {
-        Invoke-Native dotnet (@('publish', $emulatorProject, '-c', $Configuration, '-o', "$PublishRoot/emulator", '--nologo', '-v', 'q') + $versionArgs)
-    }
+    Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Emulator", '-c', $Configuration, '-o', "$PublishRoot/emulator", '--nologo', '-v', 'q') + $versionArgs)
 
     if (Test-Path $StagedModule) { Remove-Item $StagedModule -Recurse -Force }
     $null = New-Item -ItemType Directory -Path "$StagedModule/lib" -Force
@@ -103,9 +100,7 @@ function Invoke-Build {
     Get-ChildItem "$PublishRoot/lib" -File |
         Where-Object { $_.Extension -in '.dll', '.xml' -and $_.Name -notlike 'System.Management.Automation*' } |
         Copy-Item -Destination "$StagedModule/lib"
-    if (Test-Path "$PublishRoot/emulator") {
-        Copy-Item "$PublishRoot/emulator" "$StagedModule/emulator" -Recurse
-    }
+    Copy-Item "$PublishRoot/emulator" "$StagedModule/emulator" -Recurse
 
     $null = Test-ModuleManifest -Path "$StagedModule/GradientMsp.psd1" -ErrorAction Stop
 

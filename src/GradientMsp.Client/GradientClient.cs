@@ -1,8 +1,9 @@
 using System;
-using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
 using System.Threading;
-using System.Threading.Tasks;
-using GradientMsp.Client.Models;
+using GradientMsp.Client.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GradientMsp.Client
 {
@@ -11,14 +12,88 @@ namespace GradientMsp.Client
     /// HttpClient (pipeline: pacing, retries, tracing, token) for its whole life. Thread-safe.
     /// Every method throws <see cref="GradientApiException"/> on failure and honours cancellation.
     /// </summary>
+    /// <remarks>
+    /// This file holds the connection's lifetime and HTTP pipeline; GradientClient.Request.cs the one
+    /// request core; each resource's operations are in their own file (GradientClient.Vendor.cs,
+    /// .Services.cs, .Organization.cs, .Accounts.cs, .Alerts.cs), each written once.
+    /// </remarks>
     public sealed partial class GradientClient : IDisposable
     {
+        private readonly HttpClient _http;
+        private readonly ServiceProvider _services;
+        private readonly HttpMessageHandler? _ownedPrimary;
+        private readonly PacingRateLimiter? _limiter;
+        private long _requestCount;
+        private long _retryCount;
+        private int _disposed;
+
         public GradientClient(GradientCredential credential, GradientClientOptions? options = null)
         {
             Credential = credential ?? throw new ArgumentNullException(nameof(credential));
             Options = options ?? new GradientClientOptions();
             BaseUri = NormalizeBaseUri(Options.BaseUri);
-            Initialize();
+
+            var settings = Options;
+            var time = settings.TimeProvider ?? TimeProvider.System;
+            double rps = settings.RequestsPerSecond;
+            if (double.IsNaN(rps) || double.IsInfinity(rps) || rps < 0)
+                throw new ArgumentOutOfRangeException(nameof(options), rps, "RequestsPerSecond must be 0 (no pacing) or a positive number.");
+            if (settings.RequestTimeout < TimeSpan.Zero && settings.RequestTimeout != Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(options), settings.RequestTimeout, "RequestTimeout cannot be negative.");
+
+            _limiter = rps > 0 ? new PacingRateLimiter(rps, time) : null;
+            var limiter = _limiter;
+            var log = settings.Log;
+            int maxRetries = Math.Max(0, settings.MaxRetries);
+
+            HttpMessageHandler primary;
+            if (settings.PrimaryHandler != null)
+            {
+                primary = settings.PrimaryHandler; // the caller's: they dispose it
+            }
+            else
+            {
+                // No auto-redirect: a redirect would carry GRADIENT-TOKEN to wherever it points.
+                var handler = new HttpClientHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                };
+                try
+                {
+                    // .NET Framework (Windows PowerShell) defaults to 2 connections per host, which would
+                    // serialise a usage sync far below the rate limit.
+                    handler.MaxConnectionsPerServer = 64;
+                }
+                catch (PlatformNotSupportedException)
+                {
+                    // Older frameworks: keep their default.
+                }
+                primary = _ownedPrimary = handler;
+            }
+
+            // Built with Microsoft.Extensions.Http so the pipeline is declared in one place, with the
+            // handler lifetime made infinite: the default 2-minute rotation would rebuild the chain and
+            // dispose the primary handler under a long sync. The pacing state lives in the limiter owned
+            // by this client, so it is per connection whatever the factory does. One provider (and so one
+            // HttpClient) per GradientClient, disposed with it.
+            var services = new ServiceCollection();
+            services.AddHttpClient(nameof(GradientClient))
+                .ConfigurePrimaryHttpMessageHandler(() => primary)
+                // Outermost first: retry > pacing (every attempt waits its turn) > timeout (per attempt,
+                // not counting the pacing wait) > tracing (one line per attempt) > token headers.
+                .AddHttpMessageHandler(() => new RetryHandler(maxRetries, settings.RetryBaseDelay, settings.MaxRetryDelay, time, log,
+                    () => Interlocked.Increment(ref _retryCount)))
+                .AddHttpMessageHandler(() => new PacingHandler(limiter))
+                .AddHttpMessageHandler(() => new TimeoutHandler(settings.RequestTimeout, time))
+                .AddHttpMessageHandler(() => new TracingHandler(log, time, () => Interlocked.Increment(ref _requestCount)))
+                .AddHttpMessageHandler(() => new TokenHandler(credential.ToToken, settings.UserAgent))
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers()
+                .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+            _services = services.BuildServiceProvider();
+            _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(GradientClient));
         }
 
         public GradientCredential Credential { get; }
@@ -33,49 +108,54 @@ namespace GradientMsp.Client
         public Uri BaseUri { get; }
 
         /// <summary>HTTP requests sent so far, retries included.</summary>
-        public long RequestCount => System.Threading.Interlocked.Read(ref _requestCount);
+        public long RequestCount => Interlocked.Read(ref _requestCount);
         /// <summary>Retries made so far.</summary>
-        public long RetryCount => System.Threading.Interlocked.Read(ref _retryCount);
+        public long RetryCount => Interlocked.Read(ref _retryCount);
 
-        private long _requestCount;
-        private long _retryCount;
+        /// <summary>The pacer's minimum gap between two requests, or null when pacing is off (for diagnostics and tests).</summary>
+        internal TimeSpan? PacingInterval => _limiter?.Interval;
 
-        partial void Initialize();
+        /// <summary>Releases the HttpClient, its handlers and the pacer.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _http.Dispose();
+            _services.Dispose();
+            _ownedPrimary?.Dispose();
+            _limiter?.Dispose();
+        }
 
         /// <summary>Checks the base URI: absolute, https (or http to loopback), and trims /api or /api/vendor-api.</summary>
-        public static Uri NormalizeBaseUri(Uri baseUri) => NormalizeBaseUriCore(baseUri);
+        public static Uri NormalizeBaseUri(Uri baseUri)
+        {
+            if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
+            if (!baseUri.IsAbsoluteUri)
+                throw new ArgumentException("The base URI '" + baseUri.OriginalString + "' is not absolute; give the host root, e.g. https://app.usegradient.com.", nameof(baseUri));
+            var scheme = baseUri.Scheme;
+            if (!string.Equals(scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!string.Equals(scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException("The base URI must use https (scheme '" + scheme + "' given).", nameof(baseUri));
+                if (!IsLoopback(baseUri))
+                    throw new ArgumentException("Refusing plain http to '" + baseUri.Host + "': the GRADIENT-TOKEN would travel unencrypted. Use https://" + baseUri.Authority + " instead (http is allowed only for loopback, e.g. a local emulator).", nameof(baseUri));
+            }
 
-        // ---- vendor (V scope) ----
-        public Task<GradientVendor> GetVendorAsync(CancellationToken cancellationToken = default) => GetVendorCoreAsync(cancellationToken);
-        public Task<GradientVendor> UpdateVendorAsync(VendorUpdate update, CancellationToken cancellationToken = default) => UpdateVendorCoreAsync(update, cancellationToken);
-        /// <summary>POST /vendor-api/service. Returns the vendor as answered (with the new sku among Services).</summary>
-        public Task<GradientVendor> CreateServiceAsync(NewService service, CancellationToken cancellationToken = default) => CreateServiceCoreAsync(service, cancellationToken);
-        public Task<GradientService> GetServiceAsync(string serviceId, CancellationToken cancellationToken = default) => GetServiceCoreAsync(serviceId, cancellationToken);
-        public Task UpdateServiceAsync(string serviceId, ServiceUpdate update, CancellationToken cancellationToken = default) => UpdateServiceCoreAsync(serviceId, update, cancellationToken);
+            string path = baseUri.AbsolutePath.TrimEnd('/');
+            if (path.EndsWith("/api/vendor-api", StringComparison.OrdinalIgnoreCase))
+                path = path.Substring(0, path.Length - "/api/vendor-api".Length);
+            else if (path.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
+                path = path.Substring(0, path.Length - "/api".Length);
 
-        // ---- usage ----
-        /// <summary>POST /vendor-api/service/{serviceId}/count[?no_build=true] with {accountId, unitCount}.</summary>
-        public Task<GradientResponse> SetUnitCountAsync(string serviceId, string accountId, decimal unitCount, bool noBuild, CancellationToken cancellationToken = default)
-            => SetUnitCountCoreAsync(serviceId, accountId, unitCount, noBuild, cancellationToken);
+            var builder = new UriBuilder(baseUri) { Path = path.TrimEnd('/') + "/", Query = string.Empty, Fragment = string.Empty };
+            return builder.Uri;
+        }
 
-        // ---- integration (P scope) ----
-        public Task<GradientIntegration> GetIntegrationAsync(CancellationToken cancellationToken = default) => GetIntegrationCoreAsync(cancellationToken);
-        public Task<GradientIntegration> SetIntegrationStatusAsync(IntegrationStatus status, CancellationToken cancellationToken = default) => SetIntegrationStatusCoreAsync(status, cancellationToken);
-        public Task<GradientClientPage> GetClientsAsync(string? search = null, string? previousId = null, CancellationToken cancellationToken = default) => GetClientsCoreAsync(search, previousId, cancellationToken);
-
-        // ---- accounts ----
-        public Task<IReadOnlyList<GradientAccount>> GetAccountsAsync(IReadOnlyCollection<string>? accountIds = null, CancellationToken cancellationToken = default) => GetAccountsCoreAsync(accountIds, cancellationToken);
-        /// <summary>POST /organization/accounts with an array body (one request for the whole batch).</summary>
-        public Task<IReadOnlyList<GradientAccount>> CreateAccountsAsync(IReadOnlyList<NewAccount> accounts, CancellationToken cancellationToken = default) => CreateAccountsCoreAsync(accounts, cancellationToken);
-        public Task<GradientAccount> UpdateAccountAsync(string accountId, MappingPropertyUpdate update, CancellationToken cancellationToken = default) => UpdateAccountCoreAsync(accountId, update, cancellationToken);
-
-        // ---- organization services ----
-        public Task<IReadOnlyList<GradientOrganizationService>> GetOrganizationServicesAsync(IReadOnlyCollection<string>? serviceIds = null, CancellationToken cancellationToken = default) => GetOrganizationServicesCoreAsync(serviceIds, cancellationToken);
-        public Task<IReadOnlyList<GradientOrganizationService>> CreateOrganizationServicesAsync(IReadOnlyList<NewOrganizationService> services, CancellationToken cancellationToken = default) => CreateOrganizationServicesCoreAsync(services, cancellationToken);
-        public Task<GradientOrganizationService> UpdateOrganizationServiceAsync(string serviceId, MappingPropertyUpdate update, CancellationToken cancellationToken = default) => UpdateOrganizationServiceCoreAsync(serviceId, update, cancellationToken);
-
-        // ---- alerts ----
-        public Task<GradientAlertReceipt> SendAlertAsync(string accountId, NewAlert alert, CancellationToken cancellationToken = default) => SendAlertCoreAsync(accountId, alert, cancellationToken);
-        public Task<GradientAlertTicket> GetAlertTicketAsync(string messageId, CancellationToken cancellationToken = default) => GetAlertTicketCoreAsync(messageId, cancellationToken);
+        private static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback) return true;
+            var host = uri.DnsSafeHost;
+            if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
+            return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+        }
     }
 }

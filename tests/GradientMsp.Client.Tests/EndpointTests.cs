@@ -205,7 +205,7 @@ namespace GradientMsp.Client.Tests
         public async Task GetClients_with_search_and_cursor()
         {
             _rig.Handler.Answer(200, "{\"meta\":{\"total\":1},\"clients\":[{\"id\":\"c1\",\"name\":\"Contoso & Co\"}]}");
-            var page = await _rig.Client.GetClientsAsync("Contoso & Co", "prev-1");
+            var page = await _rig.Client.GetPsaClientsAsync("Contoso & Co", "prev-1");
             Sent("GET", "/api/vendor-api/organization/clients?search=Contoso%20%26%20Co&previousId=prev-1");
             var client = Assert.Single(page.Clients);
             Assert.Equal("c1", client["id"]?.ToString());
@@ -216,7 +216,7 @@ namespace GradientMsp.Client.Tests
         {
             // The cmdlets live outside the client's load context: no Newtonsoft type may leave it.
             _rig.Handler.Answer(200, "{\"meta\":{\"total\":2},\"clients\":[{\"id\":\"c1\",\"seats\":12,\"active\":true,\"tags\":[\"a\",{\"k\":1.5}],\"owner\":{\"name\":\"Ann\"},\"note\":null}]}");
-            var page = await _rig.Client.GetClientsAsync();
+            var page = await _rig.Client.GetPsaClientsAsync();
             var client = Assert.Single(page.Clients);
             Assert.Equal("c1", client["id"]);
             Assert.Equal(12L, client["seats"]);
@@ -233,7 +233,7 @@ namespace GradientMsp.Client.Tests
         public async Task GetClients_without_parameters_has_no_query()
         {
             _rig.Handler.Answer(200, "{\"meta\":{},\"clients\":[]}");
-            var page = await _rig.Client.GetClientsAsync();
+            var page = await _rig.Client.GetPsaClientsAsync();
             Sent("GET", "/api/vendor-api/organization/clients");
             Assert.Empty(page.Clients);
         }

@@ -210,11 +210,12 @@ namespace GradientMsp.Client.Tests
             await Drive.Until(() => Volatile.Read(ref _inFlight) == 3);
             var fifth = engine.AddAsync(Row(4, "a4", 1), CancellationToken.None);
             Assert.False(await Drive.Settled(fifth));
-            Assert.Equal(3, engine.Progress.InFlight);
-            Assert.Equal(5, engine.Progress.Received);
+            Assert.Equal(3, Volatile.Read(ref _inFlight));
+            Assert.Empty(engine.TakeCompleted()); // the fifth row waits: it is neither sent nor dropped
             gate.SetResult();
             await fifth;
             var summary = await engine.CompleteAsync(CancellationToken.None);
+            Assert.Equal(5, summary.Total);
             Assert.Equal(5, summary.Pushed);
             Assert.Equal(3, _maxInFlight);
         }
@@ -378,8 +379,8 @@ namespace GradientMsp.Client.Tests
             Assert.Equal(400, summary.Total);
             Assert.Equal(400, summary.Pushed + summary.Unmapped + summary.Failed + summary.Invalid + summary.NotSent);
             Assert.Equal(summary.Pushed, results.Count(r => r.Outcome == UsageOutcome.Pushed));
-            Assert.Equal(400, engine.Progress.Completed);
-            Assert.Equal(0, engine.Progress.InFlight);
+            Assert.Equal(400, results.Count);
+            Assert.Equal(0, Volatile.Read(ref _inFlight));
             Assert.Empty(engine.TakeCompleted());
         }
 
@@ -429,13 +430,18 @@ namespace GradientMsp.Client.Tests
             BeforeCount = (account, ct) => account == "a0" ? Task.CompletedTask : Task.Delay(Timeout.Infinite, ct);
             using var engine = new UsageSyncEngine(_rig.Client, new UsageSyncOptions { MaxConcurrency = 4 });
             for (int i = 0; i < 4; i++) await engine.AddAsync(Row(i, "a" + i, 1), CancellationToken.None);
-            await Drive.Until(() => engine.Progress.Completed == 1 && Volatile.Read(ref _inFlight) == 2);
+            var results = new List<UsageResult>();
+            await Drive.Until(() =>
+            {
+                results.AddRange(engine.TakeCompleted());
+                return results.Count == 1 && Volatile.Read(ref _inFlight) == 2;
+            });
             using var cts = new CancellationTokenSource();
             var completing = engine.CompleteAsync(cts.Token);
             Assert.False(await Drive.Settled(completing));
             cts.Cancel();
             var summary = await completing;
-            var results = engine.TakeCompleted();
+            results.AddRange(engine.TakeCompleted());
             Assert.Equal(4, results.Count);
             Assert.Equal(1, summary.Pushed);
             Assert.Equal(3, summary.NotSent);
@@ -444,22 +450,16 @@ namespace GradientMsp.Client.Tests
         }
 
         [Fact]
-        public async Task WaitForCompleted_wakes_on_a_result_and_times_out_on_fake_time()
+        public async Task A_result_can_be_taken_as_soon_as_it_is_final_and_only_once()
         {
             using var engine = new UsageSyncEngine(_rig.Client);
-            var waiting = engine.WaitForCompletedAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-            Assert.False(await Drive.Settled(waiting));
+            Assert.Empty(engine.TakeCompleted());
             await engine.AddAsync(Row(0, null, 1), CancellationToken.None); // invalid: a result at once
-            Assert.True(await waiting);
             Assert.Single(engine.TakeCompleted());
-
-            var timeout = engine.WaitForCompletedAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-            Assert.False(await Drive.Settled(timeout));
-            _rig.Time.Advance(TimeSpan.FromSeconds(5));
-            Assert.False(await timeout);
+            Assert.Empty(engine.TakeCompleted());
 
             await engine.CompleteAsync(CancellationToken.None);
-            Assert.False(await engine.WaitForCompletedAsync(TimeSpan.FromSeconds(5), CancellationToken.None));
+            Assert.Empty(engine.TakeCompleted());
         }
 
         [Fact]

@@ -40,17 +40,6 @@ namespace GradientMsp.Client.Models
         [JsonProperty("errors")] public List<string>? Errors { get; set; }
     }
 
-    /// <summary>GET /organization/clients (deprecated upstream): the partner's PSA clients.</summary>
-    public sealed class GradientClientPage
-    {
-        [JsonProperty("meta")] public Dictionary<string, object?>? Meta { get; set; }
-        /// <summary>
-        /// Element shape is undocumented, so each client is kept as its raw fields, as plain values
-        /// (nested objects are dictionaries, arrays are object arrays).
-        /// </summary>
-        [JsonProperty("clients")] public List<Dictionary<string, object?>> Clients { get; set; } = new List<Dictionary<string, object?>>();
-    }
-
     /// <summary>The {status, message} answer of the count route.</summary>
     public sealed class GradientResponse
     {

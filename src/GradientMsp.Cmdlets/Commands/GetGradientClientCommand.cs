@@ -29,7 +29,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord(GradientConnection connection)
         {
-            if (!TryCall(ct => connection.Client.GetClientsAsync(Search, PreviousId, ct), Search ?? (object)connection, out GradientClientPage page))
+            if (!TryCall(ct => connection.Client.GetPsaClientsAsync(Search, PreviousId, ct), Search ?? (object)connection, out GradientPsaClientPage page))
             {
                 return;
             }
