@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using GradientMsp.Client.Http;
 using GradientMsp.Client.Internal;
 using GradientMsp.Client.Models;
+using GradientMsp.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -21,7 +22,7 @@ namespace GradientMsp.Client
     // Implementation half of GradientClient: HTTP pipeline, request building, envelopes, errors.
     public sealed partial class GradientClient
     {
-        private const string ApiRoot = "api/vendor-api";
+        private static readonly string ApiRoot = VendorApiContract.Prefix.TrimStart('/');
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
         private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json");
 
@@ -125,8 +126,8 @@ namespace GradientMsp.Client
             }
 
             string path = baseUri.AbsolutePath.TrimEnd('/');
-            if (path.EndsWith("/api/vendor-api", StringComparison.OrdinalIgnoreCase))
-                path = path.Substring(0, path.Length - "/api/vendor-api".Length);
+            if (path.EndsWith(VendorApiContract.Prefix, StringComparison.OrdinalIgnoreCase))
+                path = path.Substring(0, path.Length - VendorApiContract.Prefix.Length);
             else if (path.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
                 path = path.Substring(0, path.Length - "/api".Length);
 
