@@ -62,12 +62,11 @@ namespace GradientMsp.Commands
                 exception);
         }
 
-        /// <summary>Wraps a started process and makes it the runspace's default emulator.</summary>
+        /// <summary>Hands a process started elsewhere to the runspace's emulator host, which makes it the default emulator.</summary>
         public static GradientEmulator Register(EmulatorProcess process, EmulatorProcessOptions options)
         {
-            var emulator = new GradientEmulator(process, options.RateLimit ?? 100, options.StateFile, options.Seed);
-            EmulatorStore.ForCurrentRunspace().Add(emulator);
-            return emulator;
+            EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
+            return store.ViewOf(store.Host.Adopt(process, options));
         }
     }
 }

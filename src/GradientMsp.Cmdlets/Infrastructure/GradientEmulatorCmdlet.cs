@@ -36,7 +36,7 @@ namespace GradientMsp.Commands
         }
 
         /// <summary>Calls the control API; a failure is written as a non-terminating error and false is returned.</summary>
-        protected bool TryControl<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target, out T result)
+        private protected bool TryControl<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target, out T result)
         {
             try
             {
@@ -52,7 +52,7 @@ namespace GradientMsp.Commands
         }
 
         /// <summary>Calls the control API; a failure ends the command.</summary>
-        protected T Control<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target)
+        private protected T Control<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target)
         {
             try
             {

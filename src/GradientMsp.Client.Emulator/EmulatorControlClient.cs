@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GradientMsp.Contracts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -23,9 +24,9 @@ namespace GradientMsp.Client.Emulator
     /// (connect, keys, mapping, finish, billing page, tickets) and test hooks (state, request log, faults).
     /// Organization ids accept "default" for the seeded partner.
     /// </summary>
-    public sealed class EmulatorControlClient : IDisposable
+    internal sealed class EmulatorControlClient : IDisposable
     {
-        public const string DefaultOrganization = "default";
+        public const string DefaultOrganization = EmulatorContract.DefaultOrganization;
 
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
         private readonly HttpClient _http;
@@ -37,10 +38,13 @@ namespace GradientMsp.Client.Emulator
         public EmulatorControlClient(Uri baseUri, HttpClient? http = null)
         {
             if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
-            _base = baseUri.ToString().TrimEnd('/') + "/_emulator";
+            _base = baseUri.ToString().TrimEnd('/') + EmulatorContract.ControlPrefix;
             _ownsHttp = http == null;
             _http = http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         }
+
+        /// <summary>The control API root: the emulator's root + /_emulator.</summary>
+        public Uri BaseUri => new Uri(_base);
 
         public void Dispose()
         {
