@@ -251,6 +251,15 @@ namespace GradientMsp.Client.Emulator
             }
         }
 
+        // Timestamps stay the emulator's ISO 8601 strings: Newtonsoft's default would turn them into
+        // DateTime tokens, and the string-typed models would get them back in the current culture's
+        // format (ControlContractRoundTripTests).
+        private static JToken ParseVerbatim(string text)
+        {
+            using var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader);
+        }
+
         private async Task<JToken> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
         {
             using var request = new HttpRequestMessage(method, _base + path);
@@ -275,7 +284,7 @@ namespace GradientMsp.Client.Emulator
             }
             try
             {
-                return text.Length == 0 ? JValue.CreateNull() : JToken.Parse(text);
+                return text.Length == 0 ? JValue.CreateNull() : ParseVerbatim(text);
             }
             catch (JsonException ex)
             {
