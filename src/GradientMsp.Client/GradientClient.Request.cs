@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using GradientMsp.Client.Http;
 using GradientMsp.Client.Internal;
 using GradientMsp.Client.Models;
+using GradientMsp.Contracts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -23,7 +24,7 @@ namespace GradientMsp.Client
     // uses ExchangeAsync and decides itself, so no flag says how to read an answer.
     public sealed partial class GradientClient
     {
-        private const string ApiRoot = "api/vendor-api";
+        private static readonly string ApiRoot = VendorApiContract.Prefix.TrimStart('/');
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
         private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json");
         private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using GradientMsp.Client.Http;
+using GradientMsp.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GradientMsp.Client
@@ -141,8 +142,8 @@ namespace GradientMsp.Client
             }
 
             string path = baseUri.AbsolutePath.TrimEnd('/');
-            if (path.EndsWith("/api/vendor-api", StringComparison.OrdinalIgnoreCase))
-                path = path.Substring(0, path.Length - "/api/vendor-api".Length);
+            if (path.EndsWith(VendorApiContract.Prefix, StringComparison.OrdinalIgnoreCase))
+                path = path.Substring(0, path.Length - VendorApiContract.Prefix.Length);
             else if (path.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
                 path = path.Substring(0, path.Length - "/api".Length);
 

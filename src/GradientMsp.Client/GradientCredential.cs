@@ -1,5 +1,5 @@
 using System;
-using System.Text;
+using GradientMsp.Contracts;
 
 namespace GradientMsp.Client
 {
@@ -22,7 +22,7 @@ namespace GradientMsp.Client
         }
 
         /// <summary>Base64 of UTF-8 "vendorKey:partnerKey", the value of the GRADIENT-TOKEN header.</summary>
-        internal string ToToken() => Convert.ToBase64String(Encoding.UTF8.GetBytes(_vendorKey + ":" + _partnerKey));
+        internal string ToToken() => VendorApiContract.Token(_vendorKey, _partnerKey);
 
         /// <summary>The same vendor key with another partner's key (one vendor syncing many partners).</summary>
         public GradientCredential WithPartnerKey(string partnerKey) => new GradientCredential(_vendorKey, partnerKey);

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using GradientMsp.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ namespace GradientMsp.Emulator
     /// (via <paramref name="configure"/>) and a manual TimeProvider.</summary>
     public static class EmulatorApp
     {
-        public const string TokenHeader = "GRADIENT-TOKEN";
+        public const string TokenHeader = VendorApiContract.TokenHeader;
 
         public static WebApplication Build(string[] args, TimeProvider? time = null, Action<WebApplicationBuilder>? configure = null) =>
             Build(EmulatorOptions.Parse(args), time, configure);

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using GradientMsp.Contracts;
 
 namespace GradientMsp.Emulator
 {
@@ -78,8 +79,7 @@ namespace GradientMsp.Emulator
             return seconds.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + RandomHex(16);
         }
 
-        public static string TokenFor(string vendorKey, string partnerKey) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(vendorKey + ":" + partnerKey));
+        public static string TokenFor(string vendorKey, string partnerKey) => VendorApiContract.Token(vendorKey, partnerKey);
 
         // ---------- initial state, load, reset ----------
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GradientMsp.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +16,7 @@ namespace GradientMsp.Emulator
 {
     public static class Program
     {
-        public const string ReadyPrefix = "GRADIENT_EMULATOR_READY ";
+        public const string ReadyPrefix = EmulatorContract.ReadyPrefix;
 
         public static async Task<int> Main(string[] args)
         {

@@ -8,16 +8,20 @@ namespace GradientMsp.Loader
 {
     /// <summary>
     /// A private load context for the module's engine: GradientMsp.Client and everything it depends
-    /// on (Newtonsoft.Json, Microsoft.Extensions.*, Polly). The cmdlets assembly stays in the default
-    /// context, where PowerShell loads it as the module's root; the one assembly it names besides
-    /// PowerShell and the framework is GradientMsp.Client, and <see cref="Install"/> routes that name
-    /// here. Another module that loaded a different version of a dependency into the default context
+    /// on (Newtonsoft.Json, Microsoft.Extensions.*, Polly), and the emulator's control client. The
+    /// cmdlets assembly stays in the default context, where PowerShell loads it as the module's root;
+    /// the assemblies it names besides PowerShell and the framework are <see cref="EngineAssemblyNames"/>,
+    /// and <see cref="Install"/> routes those names here. Another module that loaded a different version of a dependency into the default context
     /// cannot break us, and we cannot break it.
     /// </summary>
     public sealed class GradientMspLoadContext : AssemblyLoadContext
     {
-        /// <summary>The only assembly handed over from the default context: the client (the engine).</summary>
-        public const string EngineAssemblyName = "GradientMsp.Client";
+        /// <summary>
+        /// The assemblies the cmdlets name, and so the only ones handed over from the default context:
+        /// the client (the engine) and the emulator's control client. Everything they use (GradientMsp.Contracts,
+        /// Newtonsoft.Json, ...) then loads through <see cref="Load"/>, never by the default context.
+        /// </summary>
+        private static readonly string[] EngineAssemblyNames = { "GradientMsp.Client", "GradientMsp.Client.Emulator" };
 
         private static readonly object Gate = new object();
         private static GradientMspLoadContext? _instance;
@@ -34,7 +38,7 @@ namespace GradientMsp.Loader
         /// <summary>
         /// Creates the context for <paramref name="assemblyDirectory"/> (once per process: a binary
         /// module cannot be unloaded anyway) and hooks the default context so that the cmdlets'
-        /// reference to GradientMsp.Client resolves into it. Called by the cmdlets' module initializer
+        /// references to <see cref="EngineAssemblyNames"/> resolve into it. Called by the cmdlets' module initializer
         /// before any client type is touched. Repeated calls (Import-Module -Force) do nothing.
         /// </summary>
         public static void Install(string assemblyDirectory)
@@ -56,7 +60,7 @@ namespace GradientMsp.Loader
         private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName assemblyName)
         {
             GradientMspLoadContext? instance = _instance;
-            return instance != null && string.Equals(assemblyName.Name, EngineAssemblyName, StringComparison.Ordinal)
+            return instance != null && Array.IndexOf(EngineAssemblyNames, assemblyName.Name) >= 0
                 ? instance.LoadFromAssemblyName(assemblyName)
                 : null;
         }

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using GradientMsp.Client.Emulator;
+using GradientMsp.Contracts;
 using Xunit;
 
 namespace GradientMsp.Emulator.Tests
@@ -88,7 +89,7 @@ namespace GradientMsp.Emulator.Tests
             try
             {
                 string? line = await emu.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                Assert.StartsWith(EmulatorProcess.ReadyPrefix, line);
+                Assert.StartsWith(EmulatorContract.ReadyPrefix, line);
                 Assert.False(emu.HasExited);
                 parent.Kill();
                 parent.WaitForExit();

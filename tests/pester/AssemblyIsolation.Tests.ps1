@@ -31,6 +31,8 @@ $integration = Get-GradientIntegration
     ForeignJson    = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'Newtonsoft.Json' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
     CmdletsContext = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-GradientIntegration).ImplementingType.Assembly).Name
     ClientContext  = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([GradientMsp.Client.GradientClient].Assembly).Name
+    EmulatorClientContext = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([GradientMsp.Client.Emulator.EmulatorPartner].Assembly).Name
+    Contracts      = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'GradientMsp.Contracts' }).ForEach({ [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }) -join ','
 } | ConvertTo-Json -Compress
 '@
         $scriptPath = Join-Path ([IO.Path]::GetTempPath()) "gradientmsp-isolation-$PID.ps1"
@@ -58,15 +60,24 @@ $integration = Get-GradientIntegration
         # and everything it uses live in the private one.
         $result.CmdletsContext | Should -Be 'Default'
         $result.ClientContext | Should -Be 'GradientMsp'
+        # So do the emulator's control client and the wire contracts both clients share (loaded
+        # once, by the private context, never by the default one).
+        $result.EmulatorClientContext | Should -Be 'GradientMsp'
+        $result.Contracts | Should -Be 'GradientMsp'
     }
 
-    It 'keeps the cmdlets assembly naming nothing but the client, PowerShell and the framework' {
+    It 'keeps the cmdlets assembly naming nothing but the two clients, PowerShell and the framework' {
         # The boundary of docs/assembly-loading.md: a cmdlet that named a Newtonsoft, Polly or
         # Microsoft.Extensions type would bind it in the default context, where another module's
-        # version may sit, and its objects would not be the client's.
+        # version may sit, and its objects would not be the client's. The allowed GradientMsp names
+        # are exactly the ones GradientMsp.Loader routes into the private context: a new one here
+        # needs a new name there.
         $cmdlets = (Get-Command Get-GradientIntegration).ImplementingType.Assembly
         $names = $cmdlets.GetReferencedAssemblies().Name | Sort-Object
-        $names | Should -Be @('GradientMsp.Client', 'netstandard', 'System.Management.Automation')
+        $names | Should -Be @('GradientMsp.Client', 'GradientMsp.Client.Emulator', 'netstandard', 'System.Management.Automation')
+        $loader = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'GradientMsp.Loader' }) | Select-Object -First 1
+        $routed = $loader.GetType('GradientMsp.Loader.GradientMspLoadContext').GetField('EngineAssemblyNames', [Reflection.BindingFlags] 'NonPublic, Static').GetValue($null)
+        @($routed | Sort-Object) | Should -Be @($names | Where-Object { $_ -like 'GradientMsp.*' })
     }
 
     It 'ships no copy of PowerShell itself' {

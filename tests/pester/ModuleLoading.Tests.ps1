@@ -50,6 +50,27 @@ Import-Module GradientMsp
         $result.Context | Should -Be 'GradientMsp'
     }
 
+    It 'names the data types of the emulator control client for scripts, but not its engine' {
+        # GradientMsp.Client.Emulator is its own assembly in the private context; only what users
+        # see (control API data, its exception) gets a type accelerator.
+        $result = Invoke-Probe @'
+$ErrorActionPreference = 'Stop'
+Import-Module GradientMsp
+[pscustomobject]@{
+    Partner   = [GradientMsp.Client.Emulator.EmulatorPartner]::new().GetType().FullName
+    Exception = [GradientMsp.Client.Emulator.EmulatorControlException].FullName
+    Assembly  = [GradientMsp.Client.Emulator.EmulatorPartner].Assembly.GetName().Name
+    Context   = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([GradientMsp.Client.Emulator.EmulatorPartner].Assembly).Name
+    Engine    = @('EmulatorControlClient', 'EmulatorProcess', 'EmulatorProcessOptions', 'EmulatorHost').Where({ "GradientMsp.Client.Emulator.$_" -as [type] }) -join ','
+} | ConvertTo-Json -Compress
+'@
+        $result.Partner | Should -Be 'GradientMsp.Client.Emulator.EmulatorPartner'
+        $result.Exception | Should -Be 'GradientMsp.Client.Emulator.EmulatorControlException'
+        $result.Assembly | Should -Be 'GradientMsp.Client.Emulator'
+        $result.Context | Should -Be 'GradientMsp'
+        $result.Engine | Should -BeNullOrEmpty
+    }
+
     It 'loads the format views with the first command, not at import' {
         $result = Invoke-Probe @'
 $ErrorActionPreference = 'Stop'

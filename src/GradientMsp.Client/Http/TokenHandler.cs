@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using GradientMsp.Contracts;
 
 namespace GradientMsp.Client.Http
 {
@@ -11,7 +12,7 @@ namespace GradientMsp.Client.Http
     /// </summary>
     internal sealed class TokenHandler : DelegatingHandler
     {
-        public const string TokenHeader = "GRADIENT-TOKEN";
+        public const string TokenHeader = VendorApiContract.TokenHeader;
 
         private readonly Func<string> _token;
         private readonly string _userAgent;

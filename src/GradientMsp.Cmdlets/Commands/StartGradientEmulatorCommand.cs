@@ -46,10 +46,11 @@ namespace GradientMsp.Commands
             options.StartTimeout = TimeSpan.FromSeconds(TimeoutSec);
             WriteVerbose($"Starting {options.EmulatorPath ?? EmulatorProcess.DllName} (rate limit {RateLimit}/s{(stateFile != null ? ", state file " + stateFile : string.Empty)}{(NoSeed ? ", no seed" : string.Empty)}).");
 
-            EmulatorProcess process;
+            EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
+            EmulatorInstance instance;
             try
             {
-                process = RunSync(ct => EmulatorProcess.StartAsync(options, ct));
+                instance = RunSync(ct => store.Host.StartAsync(options, ct));
             }
             catch (Exception exception) when (EmulatorLauncher.IsStartFailure(exception))
             {
@@ -57,7 +58,7 @@ namespace GradientMsp.Commands
                 throw;
             }
 
-            GradientEmulator emulator = EmulatorLauncher.Register(process, options);
+            GradientEmulator emulator = store.ViewOf(instance);
             WriteVerbose($"The emulator is ready at {emulator.BaseUri} (pid {emulator.ProcessId}).");
 
             if (Connect)
@@ -69,7 +70,7 @@ namespace GradientMsp.Commands
                 catch
                 {
                     // A half-started emulator must not outlive a failed command.
-                    StopGradientEmulatorCommand.StopOne(emulator);
+                    store.Host.Stop(instance);
                     throw;
                 }
             }

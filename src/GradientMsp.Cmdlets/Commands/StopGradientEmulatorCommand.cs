@@ -56,35 +56,11 @@ namespace GradientMsp.Commands
                 return;
             }
 
-            StopOne(emulator);
+            EmulatorStore.ForCurrentRunspace().Host.Stop(emulator.Instance);
             WriteVerbose($"Stopped the emulator at {emulator.BaseUri} (pid {emulator.ProcessId}).");
             if (PassThru)
             {
                 WriteObject(emulator);
-            }
-        }
-
-        /// <summary>Stops the process (state saved, then killed if it lingers), forgets it and closes the connections made to it.</summary>
-        internal static void StopOne(GradientEmulator emulator)
-        {
-            emulator.Stopped = true;
-            try
-            {
-                emulator.Process.Stop(TimeSpan.FromSeconds(5));
-            }
-            finally
-            {
-                emulator.Control.Dispose();
-                EmulatorStore.ForCurrentRunspace().Remove(emulator);
-                ConnectionStore.RunspaceConnections connections = ConnectionStore.ForCurrentRunspace();
-                foreach (GradientConnection connection in connections.All)
-                {
-                    if (connection.IsEmulator && Uri.Compare(connection.BaseUri, emulator.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
-                    {
-                        connections.Remove(connection);
-                        connection.Close();
-                    }
-                }
             }
         }
     }

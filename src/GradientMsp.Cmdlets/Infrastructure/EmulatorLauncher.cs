@@ -38,36 +38,14 @@ namespace GradientMsp.Commands
             exception is FileNotFoundException || exception is TimeoutException || exception is InvalidOperationException
             || exception is InvalidDataException || exception is System.ComponentModel.Win32Exception;
 
-        public static ErrorRecord StartFailure(Exception exception)
-        {
-            if (exception is FileNotFoundException)
-            {
-                return ErrorRecordFactory.Create(ErrorIds.EmulatorNotFound, ErrorCategory.ObjectNotFound, EmulatorProcess.DllName,
-                    exception.Message,
-                    "The emulator ships in the module's emulator/ folder: reinstall or rebuild the module (build.ps1 Build), or set $env:GRADIENT_EMULATOR_DLL to GradientMsp.Emulator.dll.",
-                    exception);
-            }
+        /// <summary>The ErrorRecord for a start failure (kept here for the callers; the mapping is ErrorRecordFactory's).</summary>
+        public static ErrorRecord StartFailure(Exception exception) => ErrorRecordFactory.FromEmulatorStartFailure(exception);
 
-            if (exception is System.ComponentModel.Win32Exception)
-            {
-                return ErrorRecordFactory.Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, "dotnet",
-                    "Could not run the dotnet host to start the emulator: " + exception.Message,
-                    "The emulator needs the .NET 8 runtime: put 'dotnet' on PATH or set $env:DOTNET_ROOT.",
-                    exception);
-            }
-
-            return ErrorRecordFactory.Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, EmulatorProcess.DllName,
-                "The emulator did not start: " + exception.Message,
-                "Check the message above (a bad -StateFile, a missing .NET 8 runtime); run with -Verbose for the command line.",
-                exception);
-        }
-
-        /// <summary>Wraps a started process and makes it the runspace's default emulator.</summary>
+        /// <summary>Hands a process started elsewhere to the runspace's emulator host, which makes it the default emulator.</summary>
         public static GradientEmulator Register(EmulatorProcess process, EmulatorProcessOptions options)
         {
-            var emulator = new GradientEmulator(process, options.RateLimit ?? 100, options.StateFile, options.Seed);
-            EmulatorStore.ForCurrentRunspace().Add(emulator);
-            return emulator;
+            EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
+            return store.ViewOf(store.Host.Adopt(process, options));
         }
     }
 }

@@ -1,12 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using GradientMsp.Client.Emulator;
 
 namespace GradientMsp.Commands
 {
     /// <summary>
-    /// Emulators started in a runspace, kept like connections (ConnectionStore): per runspace, the
-    /// last one started is the default that the emulator cmdlets use without -Emulator.
+    /// Emulators started in a runspace, kept like connections (ConnectionStore): per runspace, one
+    /// <see cref="EmulatorHost"/> owns starting and stopping them, and the last one started is the
+    /// default that the emulator cmdlets use without -Emulator. This class only adds the PowerShell
+    /// side: the runspace key, the one <see cref="GradientEmulator"/> object per emulator, and closing
+    /// the connections made to an emulator when it stops.
     /// </summary>
     internal static class EmulatorStore
     {
@@ -17,54 +22,49 @@ namespace GradientMsp.Commands
 
         internal sealed class RunspaceEmulators
         {
-            private readonly object _gate = new object();
-            private readonly List<GradientEmulator> _all = new List<GradientEmulator>();
+            private readonly ConditionalWeakTable<EmulatorInstance, GradientEmulator> _views = new ConditionalWeakTable<EmulatorInstance, GradientEmulator>();
+
+            public RunspaceEmulators()
+            {
+                Host = new EmulatorHost();
+                Host.Stopped += CloseConnections;
+            }
+
+            /// <summary>Starts, stops and lists this runspace's emulators.</summary>
+            public EmulatorHost Host { get; }
 
             /// <summary>The last emulator started (and still running) in this runspace.</summary>
-            public GradientEmulator? Default
-            {
-                get
-                {
-                    lock (_gate)
-                    {
-                        for (int i = _all.Count - 1; i >= 0; i--)
-                        {
-                            if (_all[i].IsRunning)
-                            {
-                                return _all[i];
-                            }
-                        }
-
-                        return null;
-                    }
-                }
-            }
+            public GradientEmulator? Default => Host.Default is EmulatorInstance instance ? ViewOf(instance) : null;
 
             public IReadOnlyList<GradientEmulator> All
             {
                 get
                 {
-                    lock (_gate)
+                    IReadOnlyList<EmulatorInstance> all = Host.All;
+                    var views = new GradientEmulator[all.Count];
+                    for (int i = 0; i < all.Count; i++)
                     {
-                        return _all.ToArray();
+                        views[i] = ViewOf(all[i]);
                     }
+
+                    return views;
                 }
             }
 
-            public void Add(GradientEmulator emulator)
-            {
-                lock (_gate)
-                {
-                    _all.Remove(emulator);
-                    _all.Add(emulator);
-                }
-            }
+            /// <summary>The one PowerShell object for an emulator of this runspace (so -Connect's Connection and PartnerKey tracking stick).</summary>
+            public GradientEmulator ViewOf(EmulatorInstance instance) => _views.GetValue(instance, i => new GradientEmulator(i));
 
-            public bool Remove(GradientEmulator emulator)
+            // An emulator's connections die with it: their base URI no longer answers.
+            private static void CloseConnections(EmulatorInstance instance)
             {
-                lock (_gate)
+                ConnectionStore.RunspaceConnections connections = ConnectionStore.ForCurrentRunspace();
+                foreach (GradientConnection connection in connections.All)
                 {
-                    return _all.Remove(emulator);
+                    if (connection.IsEmulator && Uri.Compare(connection.BaseUri, instance.Process.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        connections.Remove(connection);
+                        connection.Close();
+                    }
                 }
             }
         }

@@ -1,10 +1,13 @@
 using System;
+using System.IO;
 using System.Management.Automation;
+using System.Net;
 using GradientMsp.Client;
+using GradientMsp.Client.Emulator;
 
 namespace GradientMsp.Commands
 {
-    /// <summary>The one place where client exceptions become ErrorRecords.</summary>
+    /// <summary>The one place where client exceptions (the API's and the emulator's) become ErrorRecords.</summary>
     internal static class ErrorRecordFactory
     {
         /// <summary>
@@ -65,6 +68,61 @@ namespace GradientMsp.Commands
             }
 
             return record;
+        }
+
+        /// <summary>
+        /// Maps a failed emulator control call: the emulator's refusal (<see cref="EmulatorControlException"/>)
+        /// by its status, anything else (connection refused, timeout) as the emulator not answering.
+        /// </summary>
+        public static ErrorRecord FromEmulatorControlFailure(Uri emulatorBaseUri, Exception exception, object? target)
+        {
+            if (exception is EmulatorControlException control)
+            {
+                ErrorCategory category = control.StatusCode switch
+                {
+                    HttpStatusCode.NotFound => ErrorCategory.ObjectNotFound,
+                    HttpStatusCode.Conflict => ErrorCategory.InvalidOperation,
+                    HttpStatusCode.BadRequest => ErrorCategory.InvalidArgument,
+                    _ => ErrorCategory.InvalidResult,
+                };
+                var record = new ErrorRecord(control, ErrorIds.EmulatorActionFailed, category, target);
+                record.ErrorDetails = new ErrorDetails(control.Message)
+                {
+                    RecommendedAction = control.StatusCode == HttpStatusCode.Conflict
+                        ? "The partner's integration is not in the state this action needs (see Get-GradientEmulatorWizard)."
+                        : "Check the ids (Get-GradientEmulatorMapping, Get-GradientEmulatorPsa) and try again.",
+                };
+                return record;
+            }
+
+            return Create(ErrorIds.EmulatorNotRunning, ErrorCategory.ConnectionError, target,
+                $"The emulator at {emulatorBaseUri} did not answer: {exception.Message}",
+                "Check Get-GradientEmulator; restart it with Start-GradientEmulator if it has exited.", exception);
+        }
+
+        /// <summary>Maps a failure to start the emulator process (no dll, no dotnet host, no READY line).</summary>
+        public static ErrorRecord FromEmulatorStartFailure(Exception exception)
+        {
+            if (exception is FileNotFoundException)
+            {
+                return Create(ErrorIds.EmulatorNotFound, ErrorCategory.ObjectNotFound, EmulatorProcess.DllName,
+                    exception.Message,
+                    "The emulator ships in the module's emulator/ folder: reinstall or rebuild the module (build.ps1 Build), or set $env:GRADIENT_EMULATOR_DLL to GradientMsp.Emulator.dll.",
+                    exception);
+            }
+
+            if (exception is System.ComponentModel.Win32Exception)
+            {
+                return Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, "dotnet",
+                    "Could not run the dotnet host to start the emulator: " + exception.Message,
+                    "The emulator needs the .NET 8 runtime: put 'dotnet' on PATH or set $env:DOTNET_ROOT.",
+                    exception);
+            }
+
+            return Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, EmulatorProcess.DllName,
+                "The emulator did not start: " + exception.Message,
+                "Check the message above (a bad -StateFile, a missing .NET 8 runtime); run with -Verbose for the command line.",
+                exception);
         }
 
         private static string? Advice(GradientApiException exception) => exception.Kind switch

@@ -11,66 +11,57 @@ namespace GradientMsp.Commands
     /// </summary>
     public sealed class GradientEmulator
     {
-        internal GradientEmulator(EmulatorProcess process, int rateLimit, string? stateFile, bool seeded)
+        internal GradientEmulator(EmulatorInstance instance)
         {
-            Process = process;
-            Control = process.CreateControlClient();
-            BaseUri = process.BaseUri;
-            ApiBaseUri = process.ApiBaseUri;
-            VendorKey = process.VendorKey;
-            PartnerKey = string.IsNullOrEmpty(process.PartnerKey) ? null : process.PartnerKey;
-            OrganizationId = process.OrganizationId;
-            ProcessId = process.ProcessId;
-            RateLimit = rateLimit;
-            StateFile = stateFile;
-            Seeded = seeded;
-            StartedAt = DateTimeOffset.Now;
+            Instance = instance;
+            PartnerKey = string.IsNullOrEmpty(instance.Process.PartnerKey) ? null : instance.Process.PartnerKey;
         }
 
         /// <summary>The emulator's root, e.g. http://127.0.0.1:41234; pass it as -BaseUri (the vendor API is under /api/vendor-api).</summary>
-        public Uri BaseUri { get; }
+        public Uri BaseUri => Process.BaseUri;
 
         /// <summary>The vendor API root: BaseUri + /api/vendor-api.</summary>
-        public Uri ApiBaseUri { get; }
+        public Uri ApiBaseUri => Process.ApiBaseUri;
 
         /// <summary>The partner-side control API root: BaseUri + /_emulator.</summary>
-        public Uri ControlUri => new Uri(BaseUri.ToString().TrimEnd('/') + "/_emulator");
+        public Uri ControlUri => Control.BaseUri;
 
         /// <summary>The emulator's vendor API key (a test key).</summary>
-        public string VendorKey { get; }
+        public string VendorKey => Process.VendorKey;
 
         /// <summary>The seeded partner's current API key (a test key); null while that partner is disconnected.</summary>
         public string? PartnerKey { get; internal set; }
 
         /// <summary>The seeded (default) partner organization.</summary>
-        public string OrganizationId { get; }
+        public string OrganizationId => Process.OrganizationId;
 
         /// <summary>The emulator's process id.</summary>
-        public int ProcessId { get; }
+        public int ProcessId => Process.ProcessId;
 
         /// <summary>Requests per token per second the emulator allows before answering 429; 0 means no limit.</summary>
-        public int RateLimit { get; }
+        public int RateLimit => Instance.RateLimit;
 
         /// <summary>The JSON file the emulator loads and saves its state to, if any.</summary>
-        public string? StateFile { get; }
+        public string? StateFile => Instance.StateFile;
 
         /// <summary>Whether the seeded partner got the seeded PSA clients, services and contracts.</summary>
-        public bool Seeded { get; }
+        public bool Seeded => Instance.Seeded;
 
         /// <summary>When this session started the emulator.</summary>
-        public DateTimeOffset StartedAt { get; }
+        public DateTimeOffset StartedAt => Instance.StartedAt;
 
         /// <summary>True while the emulator process is alive and has not been stopped.</summary>
-        public bool IsRunning => !Stopped && !Process.HasExited;
+        public bool IsRunning => Instance.IsRunning;
 
         /// <summary>The connection Start-GradientEmulator -Connect opened, if any.</summary>
         public GradientConnection? Connection { get; internal set; }
 
-        internal EmulatorProcess Process { get; }
+        /// <summary>The PowerShell-free side: process, control client, launch facts (owned by the runspace's EmulatorHost).</summary>
+        internal EmulatorInstance Instance { get; }
 
-        internal EmulatorControlClient Control { get; }
+        internal EmulatorProcess Process => Instance.Process;
 
-        internal bool Stopped { get; set; }
+        internal EmulatorControlClient Control => Instance.Control;
 
         /// <summary>What the emulator wrote on its error output (for diagnosing a crash).</summary>
         public string StandardError => Process.StandardError;

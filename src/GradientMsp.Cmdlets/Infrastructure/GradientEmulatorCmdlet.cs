@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,8 +9,8 @@ namespace GradientMsp.Commands
 {
     /// <summary>
     /// Base of the cmdlets that drive a running emulator through its control API: takes -Emulator,
-    /// falling back to the last emulator started in this runspace, and maps control-API failures to
-    /// ErrorRecords.
+    /// falling back to the last emulator started in this runspace, and maps control-API failures (through
+    /// ErrorRecordFactory) to ErrorRecords.
     /// </summary>
     public abstract class GradientEmulatorCmdlet : GradientCmdlet
     {
@@ -36,7 +35,7 @@ namespace GradientMsp.Commands
         }
 
         /// <summary>Calls the control API; a failure is written as a non-terminating error and false is returned.</summary>
-        protected bool TryControl<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target, out T result)
+        private protected bool TryControl<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target, out T result)
         {
             try
             {
@@ -45,14 +44,14 @@ namespace GradientMsp.Commands
             }
             catch (Exception exception) when (IsControlFailure(exception))
             {
-                WriteError(ToErrorRecord(emulator, exception, target));
+                WriteError(ErrorRecordFactory.FromEmulatorControlFailure(emulator.BaseUri, exception, target));
                 result = default!;
                 return false;
             }
         }
 
         /// <summary>Calls the control API; a failure ends the command.</summary>
-        protected T Control<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target)
+        private protected T Control<T>(GradientEmulator emulator, Func<EmulatorControlClient, CancellationToken, Task<T>> call, object? target)
         {
             try
             {
@@ -60,7 +59,7 @@ namespace GradientMsp.Commands
             }
             catch (Exception exception) when (IsControlFailure(exception))
             {
-                ThrowTerminatingError(ToErrorRecord(emulator, exception, target));
+                ThrowTerminatingError(ErrorRecordFactory.FromEmulatorControlFailure(emulator.BaseUri, exception, target));
                 throw;
             }
         }
@@ -68,32 +67,6 @@ namespace GradientMsp.Commands
         private bool IsControlFailure(Exception exception) =>
             exception is EmulatorControlException || exception is HttpRequestException
             || (exception is TaskCanceledException && !StopToken.IsCancellationRequested);
-
-        private static ErrorRecord ToErrorRecord(GradientEmulator emulator, Exception exception, object? target)
-        {
-            if (exception is EmulatorControlException control)
-            {
-                ErrorCategory category = control.StatusCode switch
-                {
-                    HttpStatusCode.NotFound => ErrorCategory.ObjectNotFound,
-                    HttpStatusCode.Conflict => ErrorCategory.InvalidOperation,
-                    HttpStatusCode.BadRequest => ErrorCategory.InvalidArgument,
-                    _ => ErrorCategory.InvalidResult,
-                };
-                var record = new ErrorRecord(control, ErrorIds.EmulatorActionFailed, category, target);
-                record.ErrorDetails = new ErrorDetails(control.Message)
-                {
-                    RecommendedAction = control.StatusCode == HttpStatusCode.Conflict
-                        ? "The partner's integration is not in the state this action needs (see Get-GradientEmulatorWizard)."
-                        : "Check the ids (Get-GradientEmulatorMapping, Get-GradientEmulatorPsa) and try again.",
-                };
-                return record;
-            }
-
-            return ErrorRecordFactory.Create(ErrorIds.EmulatorNotRunning, ErrorCategory.ConnectionError, target,
-                $"The emulator at {emulator.BaseUri} did not answer: {exception.Message}",
-                "Check Get-GradientEmulator; restart it with Start-GradientEmulator if it has exited.", exception);
-        }
     }
 
     /// <summary>Base of the cmdlets that act as one partner organization in the emulator (the Synthesize web UI's side).</summary>

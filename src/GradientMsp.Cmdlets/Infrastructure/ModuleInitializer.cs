@@ -58,10 +58,7 @@ namespace GradientMsp.Commands
             ModuleSurface.UnregisterClientTypes();
 
             // Emulators are child processes: removing the module must not leave them running.
-            foreach (GradientEmulator emulator in EmulatorStore.ForCurrentRunspace().All)
-            {
-                StopGradientEmulatorCommand.StopOne(emulator);
-            }
+            EmulatorStore.ForCurrentRunspace().Host.StopAll();
 
             foreach (GradientConnection connection in ConnectionStore.ForCurrentRunspace().All)
             {

@@ -6,8 +6,8 @@ using System.Reflection;
 namespace GradientMsp.Commands
 {
     /// <summary>
-    /// What the module adds to the session besides its cmdlets: type accelerators for the client's
-    /// public types, registered at import and removed with the module.
+    /// What the module adds to the session besides its cmdlets: type accelerators for the public types
+    /// of the client and the emulator's control client, registered at import and removed with the module.
     /// </summary>
     public static class ModuleSurface
     {
@@ -15,10 +15,10 @@ namespace GradientMsp.Commands
         private static readonly List<string> Registered = new List<string>();
 
         /// <summary>
-        /// Registers the client's public types (GradientMsp.Client.Models.*, .Usage.*) as type
-        /// accelerators under their full names. They live in the private load context, which
-        /// PowerShell's type resolver does not search, so without this a script could not write
-        /// [GradientMsp.Client.Usage.UsageResult].
+        /// Registers the client's public types (GradientMsp.Client.Models.*, .Usage.*) and the emulator
+        /// client's (GradientMsp.Client.Emulator.*) as type accelerators under their full names. They
+        /// live in the private load context, which PowerShell's type resolver does not search, so
+        /// without this a script could not write [GradientMsp.Client.Usage.UsageResult].
         /// </summary>
         internal static void RegisterClientTypes()
         {
@@ -31,12 +31,17 @@ namespace GradientMsp.Commands
 
             lock (Registered)
             {
-                foreach (Type type in typeof(GradientMsp.Client.GradientClient).Assembly.GetExportedTypes())
+                // The emulator client's engine (process, control client, host) is internal, so its
+                // exported types are only what users see: the control API's data and its exception.
+                foreach (Assembly assembly in new[] { typeof(GradientMsp.Client.GradientClient).Assembly, typeof(GradientMsp.Client.Emulator.EmulatorPartner).Assembly })
                 {
-                    if (!type.IsNested && type.FullName != null && !existing.ContainsKey(type.FullName))
+                    foreach (Type type in assembly.GetExportedTypes())
                     {
-                        add.Invoke(null, new object[] { type.FullName, type });
-                        Registered.Add(type.FullName);
+                        if (!type.IsNested && type.FullName != null && !existing.ContainsKey(type.FullName))
+                        {
+                            add.Invoke(null, new object[] { type.FullName, type });
+                            Registered.Add(type.FullName);
+                        }
                     }
                 }
             }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using GradientMsp.Contracts;
 using GradientMsp.Emulator.Domain;
 
 namespace GradientMsp.Emulator
@@ -9,7 +10,7 @@ namespace GradientMsp.Emulator
     /// <summary>The partner's side and test hooks, under /_emulator (no token, loopback only). See docs/emulator.md.</summary>
     internal static class ControlApi
     {
-        public const string Prefix = "/_emulator";
+        public const string Prefix = EmulatorContract.ControlPrefix;
 
         public static Router Build(EmulatorRuntime rt)
         {
@@ -17,7 +18,7 @@ namespace GradientMsp.Emulator
             const string P = Prefix;
             EmulatorState s = rt.State;
             var views = new ControlViews(s);
-            string Org(Call c) => c.Values[0] == "default" ? s.DefaultOrganizationId : c.Values[0];
+            string Org(Call c) => c.Values[0] == EmulatorContract.DefaultOrganization ? s.DefaultOrganizationId : c.Values[0];
 
             r.Map("GET", P + "/health", c => new ApiResult(200, new { ok = true }), auth: false);
             r.Map("GET", P + "/info", c => new ApiResult(200, rt.Info(c.Context)), auth: false);
@@ -31,7 +32,7 @@ namespace GradientMsp.Emulator
                 return new ApiResult(200, rt.Info(c.Context));
             }, auth: false, body: true);
             r.Map("GET", P + "/state", c => s.Locked(() => Http.Map(
-                s.SnapshotPartners(c.Query("organizationId") is string id && id == "default" ? s.DefaultOrganizationId : c.Query("organizationId")),
+                s.SnapshotPartners(c.Query("organizationId") is string id && id == EmulatorContract.DefaultOrganization ? s.DefaultOrganizationId : c.Query("organizationId")),
                 views.Snapshot)), auth: false);
             r.Map("GET", P + "/settings", c => new ApiResult(200, rt.Settings()), auth: false);
             r.Map("PATCH", P + "/settings", c => rt.UpdateSettings(c.Body), auth: false, body: true);

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using GradientMsp.Contracts;
 
 namespace GradientMsp.Emulator
 {
     /// <summary>The 19 routes of docs/gradient-api.md §2.1, under /api/vendor-api.</summary>
     internal static class VendorApi
     {
-        public const string Prefix = "/api/vendor-api";
+        public const string Prefix = VendorApiContract.Prefix;
 
         public static Router Build(EmulatorState s)
         {

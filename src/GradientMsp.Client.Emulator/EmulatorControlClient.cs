@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GradientMsp.Contracts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -23,9 +24,9 @@ namespace GradientMsp.Client.Emulator
     /// (connect, keys, mapping, finish, billing page, tickets) and test hooks (state, request log, faults).
     /// Organization ids accept "default" for the seeded partner.
     /// </summary>
-    public sealed class EmulatorControlClient : IDisposable
+    internal sealed class EmulatorControlClient : IDisposable
     {
-        public const string DefaultOrganization = "default";
+        public const string DefaultOrganization = EmulatorContract.DefaultOrganization;
 
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
         private readonly HttpClient _http;
@@ -37,10 +38,13 @@ namespace GradientMsp.Client.Emulator
         public EmulatorControlClient(Uri baseUri, HttpClient? http = null)
         {
             if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
-            _base = baseUri.ToString().TrimEnd('/') + "/_emulator";
+            _base = baseUri.ToString().TrimEnd('/') + EmulatorContract.ControlPrefix;
             _ownsHttp = http == null;
             _http = http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         }
+
+        /// <summary>The control API root: the emulator's root + /_emulator.</summary>
+        public Uri BaseUri => new Uri(_base);
 
         public void Dispose()
         {
@@ -156,9 +160,6 @@ namespace GradientMsp.Client.Emulator
         public Task<EmulatorBillingPage> GetBillingAsync(string organizationId = DefaultOrganization, CancellationToken cancellationToken = default) =>
             GetAsync<EmulatorBillingPage>(Org(organizationId) + "/billing", cancellationToken);
 
-        public Task<EmulatorBillingPage> RebuildBillingAsync(string organizationId = DefaultOrganization, CancellationToken cancellationToken = default) =>
-            SendAsync<EmulatorBillingPage>(HttpMethod.Post, Org(organizationId) + "/billing/rebuild", new object(), cancellationToken);
-
         public Task<List<EmulatorAlert>> GetAlertsAsync(string organizationId = DefaultOrganization, CancellationToken cancellationToken = default) =>
             GetAsync<List<EmulatorAlert>>(Org(organizationId) + "/alerts", cancellationToken);
 
@@ -247,6 +248,15 @@ namespace GradientMsp.Client.Emulator
             }
         }
 
+        // Timestamps stay the emulator's ISO 8601 strings: Newtonsoft's default would turn them into
+        // DateTime tokens, and the string-typed models would get them back in the current culture's
+        // format (ControlContractRoundTripTests).
+        private static JToken ParseVerbatim(string text)
+        {
+            using var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader);
+        }
+
         private async Task<JToken> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
         {
             using var request = new HttpRequestMessage(method, _base + path);
@@ -271,7 +281,7 @@ namespace GradientMsp.Client.Emulator
             }
             try
             {
-                return text.Length == 0 ? JValue.CreateNull() : JToken.Parse(text);
+                return text.Length == 0 ? JValue.CreateNull() : ParseVerbatim(text);
             }
             catch (JsonException ex)
             {

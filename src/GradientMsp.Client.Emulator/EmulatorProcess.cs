@@ -7,12 +7,13 @@ using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GradientMsp.Contracts;
 using Newtonsoft.Json.Linq;
 
 namespace GradientMsp.Client.Emulator
 {
     /// <summary>How to start the emulator child process.</summary>
-    public sealed class EmulatorProcessOptions
+    internal sealed class EmulatorProcessOptions
     {
         /// <summary>Path of GradientMsp.Emulator.dll. Null: $GRADIENT_EMULATOR_DLL, else next to this assembly
         /// (or in its "emulator" subfolder, or in "../emulator" as in the staged module).</summary>
@@ -38,10 +39,9 @@ namespace GradientMsp.Client.Emulator
     /// and kills the process (tree) on Stop/Dispose. The child also exits by itself when this process dies:
     /// it watches its stdin pipe (held open here) and --parent-pid.
     /// </summary>
-    public sealed class EmulatorProcess : IDisposable
+    internal sealed class EmulatorProcess : IDisposable
     {
-        public const string ReadyPrefix = "GRADIENT_EMULATOR_READY ";
-        public const string DllName = "GradientMsp.Emulator.dll";
+        public const string DllName = EmulatorContract.DllName;
         private const int MaxStderrChars = 16_384;
 
         private readonly Process _process;
@@ -53,7 +53,7 @@ namespace GradientMsp.Client.Emulator
             _process = process;
             ProcessId = process.Id;
             BaseUri = new Uri(ready.Value<string>("baseUri") ?? throw new InvalidDataException("READY line has no baseUri"));
-            ApiBaseUri = new Uri(ready.Value<string>("apiBaseUri") ?? BaseUri.ToString().TrimEnd('/') + "/api/vendor-api");
+            ApiBaseUri = new Uri(ready.Value<string>("apiBaseUri") ?? BaseUri.ToString().TrimEnd('/') + VendorApiContract.Prefix);
             VendorKey = ready.Value<string>("vendorKey") ?? "";
             PartnerKey = ready.Value<string>("partnerKey") ?? "";
             OrganizationId = ready.Value<string>("organizationId") ?? "";
@@ -120,9 +120,9 @@ namespace GradientMsp.Client.Emulator
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data == null) return;
-                if (e.Data.StartsWith(ReadyPrefix, StringComparison.Ordinal))
+                if (e.Data.StartsWith(EmulatorContract.ReadyPrefix, StringComparison.Ordinal))
                 {
-                    try { ready.TrySetResult(JObject.Parse(e.Data.Substring(ReadyPrefix.Length))); }
+                    try { ready.TrySetResult(JObject.Parse(e.Data.Substring(EmulatorContract.ReadyPrefix.Length))); }
                     catch (Newtonsoft.Json.JsonException ex) { ready.TrySetException(new InvalidDataException("Unreadable READY line: " + e.Data, ex)); }
                 }
             };

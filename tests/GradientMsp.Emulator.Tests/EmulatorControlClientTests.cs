@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using GradientMsp.Client.Emulator;
 using Xunit;
 
-namespace GradientMsp.Client.Tests
+namespace GradientMsp.Emulator.Tests
 {
     /// <summary>
     /// The control client reports a bad answer as its own exception: the cmdlets, outside the
