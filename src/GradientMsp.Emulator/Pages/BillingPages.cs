@@ -27,7 +27,7 @@ namespace GradientMsp.Emulator.Pages
             foreach (BillingCard c in cards)
             {
                 h.Raw("<li class=\"card billing-card\"><h3>").T(c.Client?.Name ?? c.Account.Name).Raw("</h3><p class=\"muted\">")
-                 .T(c.PsaService?.Name ?? c.Service.Name).Raw("</p><p class=\"muted\">").T($"{c.Account.Name} · {c.Service.Name}").Raw("</p>")
+                 .T(c.PsaService?.Name ?? c.Service.Name).Raw("</p><p class=\"muted\">").T($"Vendor: {c.Account.Name} · {c.Service.Name}").Raw("</p>")
                  .Raw("<div class=\"qtys\"><div><div class=\"muted\">PSA quantity</div><div class=\"qty\">").T(c.Line?.Quantity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "-")
                  .Raw("</div></div><div><div class=\"muted\">Imported</div><div class=\"qty\">").T(c.ImportedQuantity.HasValue ? null : "-").T(c.ImportedQuantity)
                  .Raw("</div></div></div><p>State <span class=\"badge state b-").Raw(Html.Attr(c.WireState)).Raw("\">").T(c.WireState).Raw("</span>");

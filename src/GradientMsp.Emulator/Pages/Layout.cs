@@ -60,7 +60,7 @@ namespace GradientMsp.Emulator.Pages
                 foreach (RequestLogEntry e in pc.Changes)
                 {
                     h.Raw("<li><span class=\"st s").T(e.Status / 100).Raw("xx\">").T(e.Status).Raw("</span> <code>").T(e.Method).Raw(" ")
-                     .T(e.Path.Replace(VendorApi.Prefix, "", System.StringComparison.Ordinal) + e.Query).Raw("</code> <time>")
+                     .T(Shorten(e.Path) + e.Query).Raw("</code> <time>")
                      .T(e.TimeUtc.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)).Raw("</time>");
                     if (e.Note != null) h.Raw(" <em>").T(e.Note).Raw("</em>");
                     h.Raw("</li>");
@@ -69,6 +69,10 @@ namespace GradientMsp.Emulator.Pages
             }
             h.Raw("<p class=\"muted\">Refresh the page to see the integration's latest changes.</p></aside>");
         }
+
+        /// <summary>The path after /api/vendor-api ("/" for the vendor route itself); other paths (a wrong prefix) whole.</summary>
+        private static string Shorten(string path) =>
+            path.StartsWith(VendorApi.Prefix, System.StringComparison.Ordinal) ? (path.Length == VendorApi.Prefix.Length ? "/" : path.Substring(VendorApi.Prefix.Length)) : path;
 
         /// <summary>A modal over the page, no script needed: shown when the URL asks for it, closed by its Cancel link.</summary>
         public static Html Modal(string title, string text, Html actions)
@@ -146,7 +150,8 @@ a{color:#2449c9}a:focus-visible,button:focus-visible,select:focus-visible,input:
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:24px;padding-top:18px;padding-bottom:40px}
 @media (max-width:900px){.layout{grid-template-columns:1fr}}
 h1{font-size:24px;margin:8px 0 12px}h2{font-size:18px;margin:22px 0 10px}h3{margin:0 0 6px;font-size:16px}
-.card{background:#fff;border:1px solid #dde2ef;border-radius:10px;padding:16px 18px;margin-bottom:14px}
+.card{background:#fff;border:1px solid #dde2ef;border-radius:10px;padding:16px 18px;margin-bottom:14px}.card h2{margin-top:0}
+td form.inline{display:flex;gap:6px;align-items:center}td select{max-width:190px;padding:5px}
 .cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:14px}.cards .card{margin:0}
 .muted{color:#5d6684}.notice{background:#e7f5ea;border:1px solid #9fd3ab;padding:10px 14px;border-radius:8px}
 .warn{background:#fff5e0;border:1px solid #f0c46b;padding:10px 14px;border-radius:8px}
@@ -164,7 +169,7 @@ th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #edf0f6;vertical-
 .steps li{margin:6px 0}.wizard{display:flex;gap:8px;list-style:none;padding:0;margin:0 0 14px}.wizard li{padding:4px 12px;border-radius:14px;background:#e6e9f2}.wizard li[aria-current]{background:#2449c9;color:#fff}
 .qty{font-size:22px;font-weight:600}.qtys{display:flex;gap:26px;margin:8px 0}
 .changes{background:#fff;border:1px solid #dde2ef;border-radius:10px;padding:12px 14px;align-self:start;font-size:13px}.changes h2{font-size:15px;margin:0 0 8px}
-.log{list-style:none;padding:0;margin:0;max-height:420px;overflow:auto}.log li{padding:3px 0;border-bottom:1px solid #f0f2f7;word-break:break-all}.log time{color:#7d859f}
+.log{list-style:none;padding:0;margin:0;max-height:420px;overflow:auto}.log li{padding:3px 0;border-bottom:1px solid #f0f2f7;overflow-wrap:anywhere}.log time{color:#7d859f;white-space:nowrap}
 .st{display:inline-block;min-width:34px;text-align:center;border-radius:4px;font-weight:600}.s2xx{background:#dcf3e2}.s4xx{background:#fbe0dd}.s5xx{background:#f6c6c0}.s0xx{background:#eee}
 .backdrop{position:fixed;inset:0;background:rgba(20,24,45,.55);display:flex;align-items:center;justify-content:center;padding:20px}
 .modal{background:#fff;border-radius:12px;padding:22px 24px;max-width:460px;width:100%;box-shadow:0 10px 40px rgba(0,0,0,.3)}.modal h2{margin-top:0}

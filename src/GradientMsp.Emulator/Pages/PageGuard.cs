@@ -68,7 +68,8 @@ namespace GradientMsp.Emulator.Pages
             res.Headers["Cache-Control"] = "no-store";
             res.Headers["X-Frame-Options"] = "DENY";
             res.Headers["X-Content-Type-Options"] = "nosniff";
-            res.Headers["Referrer-Policy"] = "no-referrer";
+            // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" even on our own form posts.
+            res.Headers["Referrer-Policy"] = "same-origin";
             res.Headers["Content-Security-Policy"] =
                 $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         }
