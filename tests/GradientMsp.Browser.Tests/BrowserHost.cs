@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,10 +23,13 @@ namespace GradientMsp.Browser.Tests
     {
         public const string ChromiumPath = "/usr/bin/chromium";
 
-        public BrowserFactAttribute()
+        /// <param name="test">The test method (the compiler fills it in), so a skipped test's own line names the reason:
+        /// the console logger prints a skip's display name but not its reason.</param>
+        public BrowserFactAttribute([CallerMemberName] string test = "")
         {
-            if (!File.Exists(ChromiumPath))
-                Skip = $"SKIPPED: no browser: {ChromiumPath} is missing (apt-get install -y chromium failed or was not run)";
+            if (File.Exists(ChromiumPath)) return;
+            Skip = $"no browser: {ChromiumPath} is missing (apt-get install -y chromium failed or was not run)";
+            DisplayName = $"{test} [SKIPPED: {Skip}]";
         }
     }
 

@@ -58,7 +58,7 @@ namespace GradientMsp.Commands
             }
 
             GradientEmulator emulator = EmulatorLauncher.Register(process, options);
-            WriteVerbose($"The emulator is ready at {emulator.BaseUri} (pid {emulator.ProcessId}).");
+            WriteVerbose($"The emulator is ready at {emulator.BaseUri} (pid {emulator.ProcessId}); its Synthesize pages are at {emulator.PortalUri}.");
 
             if (Connect)
             {
