@@ -63,6 +63,7 @@ namespace GradientMsp.Emulator
             string path = ctx.Request.Path.Value ?? "/";
             if (path.StartsWith(ControlApi.Prefix + "/", StringComparison.Ordinal) || path == ControlApi.Prefix)
                 return HandleControl(rt, ctx, path);
+            if (Pages.SynthesizePages.Owns(path)) return rt.Pages.Handle(ctx, path);
             return HandleVendor(rt, ctx, path);
         }
 

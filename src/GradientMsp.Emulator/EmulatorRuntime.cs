@@ -20,6 +20,7 @@ namespace GradientMsp.Emulator
             _limiter = new RateLimiter(options.RateLimit, time);
             Vendor = VendorApi.Build(State);
             Control = ControlApi.Build(this);
+            Pages = new Pages.SynthesizePages(this);
         }
 
         public EmulatorOptions Options { get; }
@@ -30,6 +31,8 @@ namespace GradientMsp.Emulator
         public RateLimiter Limiter => _limiter;
         public Router Vendor { get; }
         public Router Control { get; }
+        /// <summary>The partner's side as web pages (docs/emulator-pages.md).</summary>
+        public Pages.SynthesizePages Pages { get; }
 
         /// <summary>Set by Program once Kestrel listens; in-memory hosts fall back to the request's host.</summary>
         public string? BaseUri { get; set; }

@@ -29,6 +29,14 @@ Describe 'Emulator cmdlets' {
             (Get-GradientConnection -Current).Id | Should -Be $emulator.Connection.Id
         }
 
+        It 'serves the local Synthesize pages at PortalUri, the first-run page linking the checklist' {
+            $emulator.PortalUri.AbsoluteUri | Should -Be ($emulator.BaseUri.AbsoluteUri.TrimEnd('/') + '/synthesize/')
+            $page = Invoke-WebRequest -Uri $emulator.PortalUri -UseBasicParsing
+            $page.StatusCode | Should -Be 200
+            $page.Content | Should -Match 'This is a local Synthesize'
+            $page.Content | Should -Match 'href="/synthesize/checklist"'
+        }
+
         It 'keeps the test keys out of the default view' {
             $shown = $emulator | Out-String
             $shown | Should -Not -Match ([regex]::Escape($emulator.VendorKey))

@@ -59,7 +59,7 @@ namespace GradientMsp.Commands
             }
 
             GradientEmulator emulator = store.ViewOf(instance);
-            WriteVerbose($"The emulator is ready at {emulator.BaseUri} (pid {emulator.ProcessId}).");
+            WriteVerbose($"The emulator is ready at {emulator.BaseUri} (pid {emulator.ProcessId}); its Synthesize pages are at {emulator.PortalUri}.");
 
             if (Connect)
             {

@@ -26,6 +26,10 @@ namespace GradientMsp.Commands
         /// <summary>The partner-side control API root: BaseUri + /_emulator.</summary>
         public Uri ControlUri => Control.BaseUri;
 
+        /// <summary>The local Synthesize pages, where a person clicks the partner's side of the QA checklist: BaseUri + /synthesize/
+        /// (loopback only; see docs/emulator-pages.md). Open it in a browser: <c>Start-Process $e.PortalUri</c>.</summary>
+        public Uri PortalUri => new Uri(BaseUri.ToString().TrimEnd('/') + "/synthesize/");
+
         /// <summary>The emulator's vendor API key (a test key).</summary>
         public string VendorKey => Process.VendorKey;
 
