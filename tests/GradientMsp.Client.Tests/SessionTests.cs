@@ -109,6 +109,16 @@ namespace GradientMsp.Client.Tests
         }
 
         [Fact]
+        public void A_vendor_answer_renames_the_vendor_only_when_it_has_a_name()
+        {
+            using var handler = new FakeHandler();
+            using GradientSession session = GradientSession.Open(new GradientCredential("v", "p"), Options(handler));
+            session.ObserveVendor(new GradientVendor { Name = "Contoso EDR" });
+            session.ObserveVendor(new GradientVendor());
+            Assert.Equal("Contoso EDR", session.VendorName);
+        }
+
+        [Fact]
         public async Task Partner_children_are_one_per_key_with_their_own_token_and_close_with_the_root()
         {
             using FakeHandler handler = Partner("active");

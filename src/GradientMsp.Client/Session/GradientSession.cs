@@ -135,6 +135,16 @@ namespace GradientMsp.Client.Session
             }
         }
 
+        /// <summary>Records the vendor's name from a vendor answer (Set-GradientVendor can rename it).</summary>
+        public void ObserveVendor(GradientVendor vendor)
+        {
+            if (vendor == null) throw new ArgumentNullException(nameof(vendor));
+            lock (_gate)
+            {
+                VendorName = vendor.Name ?? VendorName;
+            }
+        }
+
         /// <summary>GET /organization: checks the keys and observes the integration.</summary>
         public async Task<GradientIntegration> VerifyAsync(CancellationToken cancellationToken = default)
         {

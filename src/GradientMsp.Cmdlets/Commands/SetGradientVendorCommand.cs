@@ -65,7 +65,7 @@ namespace GradientMsp.Commands
 
             if (TryCall(ct => connection.Client.UpdateVendorAsync(update, ct), target, out GradientVendor vendor))
             {
-                connection.VendorName = vendor.Name ?? connection.VendorName;
+                connection.Session.ObserveVendor(vendor);
                 if (PassThru)
                 {
                     WriteObject(vendor);
