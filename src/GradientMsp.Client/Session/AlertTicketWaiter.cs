@@ -63,14 +63,22 @@ namespace GradientMsp.Client.Session
         private readonly TimeSpan _interval;
         private readonly TimeProvider _time;
 
-        public AlertTicketWaiter(GradientClient client, TimeSpan timeout, TimeSpan pollInterval, TimeProvider? time = null)
+        // The cmdlets use this overload: naming TimeProvider there would make the cmdlets assembly
+        // reference Microsoft.Bcl.TimeProvider, which pwsh binds to its own framework type
+        // (docs/assembly-loading.md: no dependency type crosses the boundary).
+        public AlertTicketWaiter(GradientClient client, TimeSpan timeout, TimeSpan pollInterval)
+            : this(client, timeout, pollInterval, TimeProvider.System)
+        {
+        }
+
+        public AlertTicketWaiter(GradientClient client, TimeSpan timeout, TimeSpan pollInterval, TimeProvider time)
         {
             if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout));
             if (pollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(pollInterval));
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _timeout = timeout;
             _interval = pollInterval;
-            _time = time ?? TimeProvider.System;
+            _time = time ?? throw new ArgumentNullException(nameof(time));
         }
 
         public static bool IsSettled(string? status) => IsSuccess(status) || IsFailed(status);
