@@ -77,9 +77,8 @@ namespace GradientMsp.Commands
         [ValidateRange(1, long.MaxValue)]
         public long ExpectedRows { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void BeginProcessingCore()
         {
-            base.BeginProcessing();
             _accountIdGiven = MyInvocation.BoundParameters.ContainsKey(nameof(AccountId));
             _serviceIdGiven = MyInvocation.BoundParameters.ContainsKey(nameof(ServiceId));
             _serviceNameGiven = MyInvocation.BoundParameters.ContainsKey(nameof(ServiceName));
