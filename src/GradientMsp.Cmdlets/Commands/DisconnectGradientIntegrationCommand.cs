@@ -25,7 +25,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            ConnectionStore.RunspaceConnections store = ConnectionStore.ForCurrentRunspace();
+            RunspaceItems<GradientConnection> store = ConnectionStore.ForCurrentRunspace();
             GradientConnection? connection = Connection ?? store.Default;
             if (connection == null || connection.IsClosed)
             {

@@ -27,7 +27,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
+            RunspaceItems<GradientEmulator> store = EmulatorStore.ForCurrentRunspace();
             if (All)
             {
                 foreach (GradientEmulator each in store.All)
@@ -76,7 +76,7 @@ namespace GradientMsp.Commands
             {
                 emulator.Control.Dispose();
                 EmulatorStore.ForCurrentRunspace().Remove(emulator);
-                ConnectionStore.RunspaceConnections connections = ConnectionStore.ForCurrentRunspace();
+                RunspaceItems<GradientConnection> connections = ConnectionStore.ForCurrentRunspace();
                 foreach (GradientConnection connection in connections.All)
                 {
                     if (connection.IsEmulator && Uri.Compare(connection.BaseUri, emulator.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
