@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using GradientMsp.Client;
 using GradientMsp.Client.Models;
+using GradientMsp.Client.Session;
 
 namespace GradientMsp.Commands
 {
@@ -44,17 +45,17 @@ namespace GradientMsp.Commands
         /// <summary>The most requests a second this connection sends (the API allows 100). 0 turns pacing off (emulator speed runs only).</summary>
         [Parameter]
         [ValidateRange(0, 100)]
-        public double RequestsPerSecond { get; set; } = 100;
+        public double RequestsPerSecond { get; set; } = Connections.DefaultRequestsPerSecond;
 
         /// <summary>Seconds allowed for each attempt of a request.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
-        public int TimeoutSec { get; set; } = 30;
+        public int TimeoutSec { get; set; } = Connections.DefaultTimeoutSec;
 
         /// <summary>How many times a request is retried after 429, 5xx, timeouts and connection failures.</summary>
         [Parameter]
         [ValidateRange(0, 20)]
-        public int MaxRetries { get; set; } = 5;
+        public int MaxRetries { get; set; } = Connections.DefaultMaxRetries;
 
         /// <summary>Return the connection object.</summary>
         [Parameter]
@@ -149,28 +150,18 @@ namespace GradientMsp.Commands
                     "Play the partner connecting again with Connect-GradientEmulatorPartner, then retry."));
             }
 
-            GradientConnection connection = Open(new GradientCredential(emulator.VendorKey, emulator.PartnerKey!), emulator.BaseUri, isEmulator: true);
+            GradientConnection connection = Open(Connections.EmulatorCredential(emulator), emulator.BaseUri, isEmulator: true);
             emulator.Connection = connection;
             return connection;
         }
 
-        /// <summary>Opens, verifies and registers a connection; shared by the emulator parameter set.</summary>
-        internal GradientConnection Open(GradientCredential credential, Uri baseUri, bool isEmulator)
+        /// <summary>Opens, verifies, sets pending (unless told not to or already active) and registers a connection.</summary>
+        private GradientConnection Open(GradientCredential credential, Uri baseUri, bool isEmulator)
         {
-            var options = new GradientClientOptions
-            {
-                BaseUri = baseUri,
-                RequestsPerSecond = RequestsPerSecond,
-                RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxRetries = MaxRetries,
-                Log = AmbientLog.Instance,
-                UserAgent = ModuleInfo.UserAgent,
-            };
-
-            GradientClient client;
+            GradientSession session;
             try
             {
-                client = new GradientClient(credential, options);
+                session = GradientSession.Open(credential, Connections.Options(baseUri, RequestsPerSecond, TimeoutSec, MaxRetries), isEmulator);
             }
             catch (ArgumentException exception)
             {
@@ -179,46 +170,35 @@ namespace GradientMsp.Commands
                 throw;
             }
 
-            var connection = new GradientConnection(client, isEmulator);
             try
             {
-                WriteVerbose($"Verifying the keys against {client.BaseUri} (GET /organization).");
-                GradientIntegration integration = RunSync(ct => client.GetIntegrationAsync(ct));
-                Apply(connection, integration);
-
-                bool alreadyActive = string.Equals(integration.Status, "active", StringComparison.OrdinalIgnoreCase);
+                WriteVerbose($"Verifying the keys against {session.BaseUri} (GET /organization).");
+                RunSync(ct => session.VerifyAsync(ct));
                 if (SkipStatusUpdate)
                 {
                     WriteVerbose("Leaving the integration status as it is (-SkipStatusUpdate).");
                 }
-                else if (alreadyActive)
+                else if (session.IsActive)
                 {
                     WriteVerbose("The integration is already active; not moving it back to pending.");
                 }
-                else if (ShouldProcess($"{integration.Name ?? integration.OrganizationId} (status '{integration.Status}')", "Set integration status to 'pending'"))
+                else if (ShouldProcess($"{session.OrganizationName ?? session.OrganizationId} (status '{session.Status}')", "Set integration status to 'pending'"))
                 {
-                    GradientIntegration updated = RunSync(ct => client.SetIntegrationStatusAsync(IntegrationStatus.Pending, ct));
-                    Apply(connection, updated);
-                    connection.Status ??= "pending";
+                    RunSync(ct => session.SetStatusAsync(IntegrationStatus.Pending, ct));
                 }
             }
             catch (GradientApiException exception)
             {
-                client.Dispose();
+                session.Close();
                 ThrowTerminatingError(ErrorRecordFactory.FromApiException(exception, baseUri));
             }
+            catch
+            {
+                session.Close();
+                throw;
+            }
 
-            ConnectionStore.ForCurrentRunspace().Add(connection);
-            return connection;
-        }
-
-        internal static void Apply(GradientConnection connection, GradientIntegration integration)
-        {
-            connection.OrganizationId = integration.OrganizationId ?? connection.OrganizationId;
-            connection.OrganizationName = integration.Name ?? connection.OrganizationName;
-            connection.VendorName = integration.VendorName ?? connection.VendorName;
-            connection.IntegrationId = integration.IntegrationId ?? connection.IntegrationId;
-            connection.Status = integration.Status ?? connection.Status;
+            return Connections.Register(session);
         }
 
         private string ResolveKey(SecureString? given, string variable, string parameterName)

@@ -25,7 +25,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            ConnectionStore.RunspaceConnections store = ConnectionStore.ForCurrentRunspace();
+            RunspaceItems<GradientConnection> store = ConnectionStore.ForCurrentRunspace();
             GradientConnection? connection = Connection ?? store.Default;
             if (connection == null || connection.IsClosed)
             {
@@ -44,9 +44,7 @@ namespace GradientMsp.Commands
             {
                 try
                 {
-                    GradientIntegration updated = RunSync(ct => connection.Client.SetIntegrationStatusAsync(IntegrationStatus.Inactive, ct));
-                    ConnectGradientIntegrationCommand.Apply(connection, updated);
-                    connection.Status = "inactive";
+                    RunSync(ct => connection.Session.SetStatusAsync(IntegrationStatus.Inactive, ct));
                 }
                 catch (GradientApiException exception) when (exception.Kind == GradientErrorKind.Authentication)
                 {

@@ -1,10 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using GradientMsp.Client;
 using GradientMsp.Client.Models;
+using GradientMsp.Client.Session;
 
 namespace GradientMsp.Commands
 {
@@ -15,9 +16,6 @@ namespace GradientMsp.Commands
     [OutputType(typeof(GradientAlertTicket))]
     public sealed class GetGradientAlertTicketCommand : GradientApiCmdlet
     {
-        private const string Success = "success";
-        private const string Failed = "failed";
-
         /// <summary>The messageId from Send-GradientAlert's receipt (binds from piped receipts).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -55,56 +53,33 @@ namespace GradientMsp.Commands
 
         private void WaitFor(GradientConnection connection, string messageId)
         {
-            var clock = Stopwatch.StartNew();
-            TimeSpan timeout = TimeSpan.FromSeconds(TimeoutSec);
-            TimeSpan interval = TimeSpan.FromSeconds(PollIntervalSec);
+            var waiter = new AlertTicketWaiter(connection.Client, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
             var progress = new ProgressRecord(2, "Waiting for the PSA ticket", $"Alert message {messageId}");
-            string lastSeen = "not checked yet";
+            AlertTicketWaitStatus? latest = null;
+            AlertTicketWaitStatus? shown = null;
+            AlertTicketWaitResult result;
             try
             {
-                while (true)
+                // The waiter reports from worker threads; progress is written here, on the pipeline thread.
+                Task<AlertTicketWaitResult> wait = waiter.WaitAsync(messageId, status => Volatile.Write(ref latest, status), StopToken);
+                WaitOnPipelineThread(wait, () =>
                 {
-                    GradientAlertTicket? ticket = null;
-                    try
+                    AlertTicketWaitStatus? status = Volatile.Read(ref latest);
+                    if (status != null && !ReferenceEquals(status, shown))
                     {
-                        ticket = RunSync(ct => connection.Client.GetAlertTicketAsync(messageId, ct));
-                        lastSeen = ticket.Status ?? "no status";
+                        shown = status;
+                        progress.StatusDescription = $"Alert message {messageId}: {status.LastSeen} ({status.Elapsed.TotalSeconds:0} s of {TimeoutSec} s)";
+                        progress.PercentComplete = status.PercentComplete;
+                        progress.SecondsRemaining = (int)Math.Ceiling(status.Left.TotalSeconds);
+                        WriteProgress(progress);
                     }
-                    catch (GradientApiException exception) when (exception.Kind == GradientErrorKind.NotFound)
-                    {
-                        // A message still in Gradient's queue may not be visible to the debug route yet.
-                        lastSeen = "not found yet";
-                    }
-                    catch (GradientApiException exception)
-                    {
-                        WriteError(ErrorRecordFactory.FromApiException(exception, messageId));
-                        return;
-                    }
-
-                    if (ticket != null && IsSettled(ticket.Status))
-                    {
-                        Report(ticket, messageId);
-                        return;
-                    }
-
-                    TimeSpan left = timeout - clock.Elapsed;
-                    if (left <= TimeSpan.Zero)
-                    {
-                        WriteError(ErrorRecordFactory.Create(ErrorIds.AlertTicketTimeout, ErrorCategory.OperationTimeout, messageId,
-                            $"The alert {messageId} was not settled after {TimeoutSec} s; its last status was '{lastSeen}'.",
-                            "Gradient processes alerts from a queue; check again later, or raise -TimeoutSec. A ticket is only made when the account and service are mapped and the service is mapped to a PSA board."));
-                        return;
-                    }
-
-                    progress.StatusDescription = $"Alert message {messageId}: {lastSeen} ({clock.Elapsed.TotalSeconds:0} s of {TimeoutSec} s)";
-                    progress.PercentComplete = Math.Min(99, (int)(clock.Elapsed.TotalMilliseconds * 100 / timeout.TotalMilliseconds));
-                    progress.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
-                    WriteProgress(progress);
-
-                    TimeSpan pause = interval < left ? interval : left;
-                    // Ctrl+C cancels StopToken, which ends the delay at once (RunSync turns it into PipelineStoppedException).
-                    RunSync(ct => Task.Delay(pause, ct));
-                }
+                });
+                result = wait.GetAwaiter().GetResult();
+            }
+            catch (GradientApiException exception)
+            {
+                WriteError(ErrorRecordFactory.FromApiException(exception, messageId));
+                return;
             }
             finally
             {
@@ -118,14 +93,21 @@ namespace GradientMsp.Commands
                     // Stopped: the host clears progress itself.
                 }
             }
-        }
 
-        private static bool IsSettled(string? status)
-            => string.Equals(status, Success, StringComparison.OrdinalIgnoreCase) || string.Equals(status, Failed, StringComparison.OrdinalIgnoreCase);
+            if (result.TimedOut)
+            {
+                WriteError(ErrorRecordFactory.Create(ErrorIds.AlertTicketTimeout, ErrorCategory.OperationTimeout, messageId,
+                    $"The alert {messageId} was not settled after {TimeoutSec} s; its last status was '{result.Status.LastSeen}'.",
+                    "Gradient processes alerts from a queue; check again later, or raise -TimeoutSec. A ticket is only made when the account and service are mapped and the service is mapped to a PSA board."));
+                return;
+            }
+
+            Report(result.Ticket!, messageId);
+        }
 
         private void Report(GradientAlertTicket ticket, string messageId)
         {
-            if (string.Equals(ticket.Status, Failed, StringComparison.OrdinalIgnoreCase))
+            if (AlertTicketWaiter.IsFailed(ticket.Status))
             {
                 string errors = ticket.Errors == null || ticket.Errors.Count == 0
                     ? ticket.Message ?? "no reason given"

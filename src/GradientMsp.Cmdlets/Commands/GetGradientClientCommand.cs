@@ -21,10 +21,9 @@ namespace GradientMsp.Commands
         [ValidateNotNullOrEmpty]
         public string? PreviousId { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void BeginProcessingCore()
         {
             WriteWarning("Get Clients is deprecated by Gradient: partners map accounts in the Synthesize UI now. Create accounts with New-GradientAccount instead of mapping to client ids.");
-            base.BeginProcessing();
         }
 
         protected override void ProcessRecord(GradientConnection connection)

@@ -15,7 +15,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            ConnectionStore.RunspaceConnections store = ConnectionStore.ForCurrentRunspace();
+            RunspaceItems<GradientConnection> store = ConnectionStore.ForCurrentRunspace();
             if (Current)
             {
                 if (store.Default != null)

@@ -12,9 +12,8 @@ namespace GradientMsp.Commands
     {
         protected override void ProcessRecord(GradientConnection connection)
         {
-            if (TryCall(ct => connection.Client.GetIntegrationAsync(ct), connection, out GradientIntegration integration))
+            if (TryCall(ct => connection.Session.VerifyAsync(ct), connection, out GradientIntegration integration))
             {
-                ConnectGradientIntegrationCommand.Apply(connection, integration);
                 WriteObject(integration);
             }
         }

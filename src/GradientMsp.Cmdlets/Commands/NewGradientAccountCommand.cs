@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GradientMsp.Client;
 using GradientMsp.Client.Models;
+using GradientMsp.Client.Session;
 
 namespace GradientMsp.Commands
 {
@@ -49,18 +50,12 @@ namespace GradientMsp.Commands
             Enqueue(connection, Id, Name, new NewAccount { Id = Id, Name = Name, Description = Description ?? string.Empty, IsArrears = IsArrears });
         }
 
-        private protected override async Task<IReadOnlyList<object>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken)
-            => await client.GetAccountsAsync(null, cancellationToken).ConfigureAwait(false);
-
-        private protected override async Task<IReadOnlyList<object>> CreateAsync(GradientClient client, IReadOnlyList<object> batch, CancellationToken cancellationToken)
-            => await client.CreateAccountsAsync(batch.Cast<NewAccount>().ToList(), cancellationToken).ConfigureAwait(false);
-
-        private protected override string? IdOf(object item) => ((GradientAccount)item).Id;
-
-        private protected override object FromRequest(object request)
-        {
-            var sent = (NewAccount)request;
-            return new GradientAccount { Id = sent.Id, Name = sent.Name, Description = sent.Description };
-        }
+        private protected override IBatchCreator NewCreator(GradientClient client, int batchSize) => new BatchCreator<NewAccount, GradientAccount>(
+            ct => client.GetAccountsAsync(null, ct),
+            (batch, ct) => client.CreateAccountsAsync(batch, ct),
+            r => r.Id,
+            i => i.Id,
+            r => new GradientAccount { Id = r.Id, Name = r.Name, Description = r.Description },
+            batchSize);
     }
 }

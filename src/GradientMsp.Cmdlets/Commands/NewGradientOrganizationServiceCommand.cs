@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GradientMsp.Client;
 using GradientMsp.Client.Models;
+using GradientMsp.Client.Session;
 
 namespace GradientMsp.Commands
 {
@@ -49,18 +50,12 @@ namespace GradientMsp.Commands
             Enqueue(connection, Id, Name, new NewOrganizationService { Id = Id, Name = Name, Description = Description ?? string.Empty, IsArrears = IsArrears });
         }
 
-        private protected override async Task<IReadOnlyList<object>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken)
-            => await client.GetOrganizationServicesAsync(null, cancellationToken).ConfigureAwait(false);
-
-        private protected override async Task<IReadOnlyList<object>> CreateAsync(GradientClient client, IReadOnlyList<object> batch, CancellationToken cancellationToken)
-            => await client.CreateOrganizationServicesAsync(batch.Cast<NewOrganizationService>().ToList(), cancellationToken).ConfigureAwait(false);
-
-        private protected override string? IdOf(object item) => ((GradientOrganizationService)item).Id;
-
-        private protected override object FromRequest(object request)
-        {
-            var sent = (NewOrganizationService)request;
-            return new GradientOrganizationService { Id = sent.Id, Name = sent.Name, Description = sent.Description };
-        }
+        private protected override IBatchCreator NewCreator(GradientClient client, int batchSize) => new BatchCreator<NewOrganizationService, GradientOrganizationService>(
+            ct => client.GetOrganizationServicesAsync(null, ct),
+            (batch, ct) => client.CreateOrganizationServicesAsync(batch, ct),
+            r => r.Id,
+            i => i.Id,
+            r => new GradientOrganizationService { Id = r.Id, Name = r.Name, Description = r.Description },
+            batchSize);
     }
 }

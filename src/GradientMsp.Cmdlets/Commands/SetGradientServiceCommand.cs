@@ -49,7 +49,7 @@ namespace GradientMsp.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void BeginProcessingCore()
         {
             // Only -Id binds from the pipeline, so the fields are known here: refuse an empty or
             // misspelled update before any request.
@@ -64,8 +64,6 @@ namespace GradientMsp.Commands
             {
                 ThrowTerminatingError(invalid);
             }
-
-            base.BeginProcessing();
         }
 
         protected override void ProcessRecord(GradientConnection connection)

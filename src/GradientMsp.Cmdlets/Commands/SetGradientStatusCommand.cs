@@ -1,4 +1,4 @@
-using System;
+using GradientMsp.Client.Session;
 using System.Management.Automation;
 using GradientMsp.Client.Models;
 
@@ -35,13 +35,12 @@ namespace GradientMsp.Commands
 
             if (status == IntegrationStatus.Pending && !Force)
             {
-                if (!TryCall(ct => connection.Client.GetIntegrationAsync(ct), connection, out GradientIntegration current))
+                if (!TryCall(ct => connection.Session.VerifyAsync(ct), connection, out GradientIntegration current))
                 {
                     return;
                 }
 
-                ConnectGradientIntegrationCommand.Apply(connection, current);
-                if (string.Equals(current.Status, "active", StringComparison.OrdinalIgnoreCase))
+                if (GradientSession.IsActiveStatus(current.Status))
                 {
                     WriteError(ErrorRecordFactory.Create(ErrorIds.StatusDowngradeRefused, ErrorCategory.InvalidOperation, Status,
                         "The integration is active; moving it back to pending would hide it from billing until the partner maps again.",
@@ -56,10 +55,8 @@ namespace GradientMsp.Commands
                 return;
             }
 
-            if (TryCall(ct => connection.Client.SetIntegrationStatusAsync(status, ct), Status, out GradientIntegration updated))
+            if (TryCall(ct => connection.Session.SetStatusAsync(status, ct), Status, out GradientIntegration updated))
             {
-                ConnectGradientIntegrationCommand.Apply(connection, updated);
-                connection.Status = updated.Status ?? wire;
                 if (PassThru)
                 {
                     WriteObject(updated);

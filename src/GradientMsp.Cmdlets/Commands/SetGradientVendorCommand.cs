@@ -34,7 +34,7 @@ namespace GradientMsp.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void BeginProcessingCore()
         {
             // Nothing here binds from the pipeline, so an empty call can be refused before any request.
             if (Name == null && Description == null && VendorSupportPageUrl == null && IntegrationPortalUrl == null)
@@ -43,8 +43,6 @@ namespace GradientMsp.Commands
                     "Nothing to update: give at least one of -Name, -Description, -VendorSupportPageUrl or -IntegrationPortalUrl.",
                     "Add the field(s) to change, for example -IntegrationPortalUrl https://portal.example.com/gradient."));
             }
-
-            base.BeginProcessing();
         }
 
         protected override void ProcessRecord(GradientConnection connection)
@@ -65,7 +63,7 @@ namespace GradientMsp.Commands
 
             if (TryCall(ct => connection.Client.UpdateVendorAsync(update, ct), target, out GradientVendor vendor))
             {
-                connection.VendorName = vendor.Name ?? connection.VendorName;
+                connection.Session.ObserveVendor(vendor);
                 if (PassThru)
                 {
                     WriteObject(vendor);

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
+using GradientMsp.Client;
 using GradientMsp.Client.Emulator;
+using GradientMsp.Client.Session;
 
 namespace GradientMsp.Commands
 {
@@ -78,30 +80,25 @@ namespace GradientMsp.Commands
             WriteObject(emulator);
         }
 
-        /// <summary>Runs Connect-GradientIntegration -Emulator in this runspace, so the connection is stored like any other.</summary>
-        private GradientConnection? ConnectToEmulator(GradientEmulator emulator)
+        /// <summary>
+        /// Connects as the seeded partner, as Connect-GradientIntegration -Emulator would with its
+        /// defaults (verify, then pending), and makes that the runspace's connection.
+        /// </summary>
+        private GradientConnection ConnectToEmulator(GradientEmulator emulator)
         {
-            using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            ps.AddCommand(new CmdletInfo("Connect-GradientIntegration", typeof(ConnectGradientIntegrationCommand)))
-                .AddParameter("Emulator", emulator)
-                .AddParameter("PassThru", true);
-            if (IsVerbose)
+            WriteVerbose($"Connecting to {emulator.BaseUri} as the seeded partner (verify, then set pending).");
+            GradientSession session;
+            try
             {
-                ps.AddParameter("Verbose", true);
+                session = RunSync(ct => GradientSession.ConnectAsync(Connections.EmulatorCredential(emulator), Connections.Options(emulator.BaseUri), isEmulator: true, setPending: true, ct));
+            }
+            catch (GradientApiException exception)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromApiException(exception, emulator.BaseUri));
+                throw;
             }
 
-            System.Collections.ObjectModel.Collection<PSObject> output = ps.Invoke();
-            foreach (VerboseRecord record in ps.Streams.Verbose)
-            {
-                WriteVerbose(record.Message);
-            }
-
-            if (ps.HadErrors && ps.Streams.Error.Count > 0)
-            {
-                ThrowTerminatingError(ps.Streams.Error[0]);
-            }
-
-            return output.Count > 0 ? output[0].BaseObject as GradientConnection : null;
+            return Connections.Register(session);
         }
     }
 }

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Threading.Tasks;
 using GradientMsp.Client;
+using GradientMsp.Client.Session;
 using GradientMsp.Client.Usage;
 
 namespace GradientMsp.Commands
@@ -18,11 +18,10 @@ namespace GradientMsp.Commands
     public sealed class SyncGradientUsageCommand : GradientApiCmdlet
     {
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-        private readonly Dictionary<GradientConnection, UsageSyncEngine> _engines = new Dictionary<GradientConnection, UsageSyncEngine>();
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastProgress = TimeSpan.Zero;
-        private long _rowsReceived;
-        private long _rowsDone;
+        // Routing by partner, one engine per partner, numbering and progress: the client's coordinator.
+        private UsageSyncCoordinator? _sync;
+        // The PowerShell face of each session rows went to, for the Connection on every result.
+        private readonly Dictionary<GradientSession, GradientConnection> _faces = new Dictionary<GradientSession, GradientConnection>();
 
         // Row fields are read from each piped object here, not bound by PowerShell's by-property-name
         // binder: with four fields and their aliases that binder cost more per row than the push
@@ -78,34 +77,38 @@ namespace GradientMsp.Commands
         [ValidateRange(1, long.MaxValue)]
         public long ExpectedRows { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void BeginProcessingCore()
         {
-            base.BeginProcessing();
             _accountIdGiven = MyInvocation.BoundParameters.ContainsKey(nameof(AccountId));
             _serviceIdGiven = MyInvocation.BoundParameters.ContainsKey(nameof(ServiceId));
             _serviceNameGiven = MyInvocation.BoundParameters.ContainsKey(nameof(ServiceName));
             _unitCountGiven = MyInvocation.BoundParameters.ContainsKey(nameof(UnitCount));
+            _sync = new UsageSyncCoordinator(session => ShouldProcess(_faces[session].ToString(), "Push usage counts"), ThrottleLimit, ExpectedRows, ProgressInterval);
         }
 
         protected override void ProcessRecord(GradientConnection connection)
         {
             PSObject? input = InputObject;
-            if (input != null && PartnerKeyOf(input, out string? field, out object? given, out string? partnerKey))
+            string? partnerKey = null;
+            if (input != null && PartnerKeyOf(input, out string? field, out object? given, out partnerKey))
             {
-                // A row for another partner of the same vendor: its own connection (and pacer), and
-                // a copy of the row that holds the key only as a SecureString, because the row comes
+                // A row for another partner of the same vendor goes through its own session (and
+                // pacer); the row is copied to hold the key only as a SecureString, because it comes
                 // back on the result (and as an error's target) where a plain key could be printed.
-                connection = connection.ForPartner(partnerKey!);
                 if (!(given is SecureString))
                 {
                     input = WithProtectedKey(input, field!, partnerKey!);
                 }
             }
 
-            UsageSyncEngine engine = EngineFor(connection);
+            GradientSession session = UsageSyncCoordinator.Route(connection.Session, partnerKey);
+            if (!_faces.ContainsKey(session))
+            {
+                _faces[session] = connection.Wrap(session);
+            }
+
             var row = new UsageRow
             {
-                Index = _rowsReceived++,
                 AccountId = _accountIdGiven || input == null ? AccountId : AsText(RowField(input, AccountIdNames)),
                 ServiceId = _serviceIdGiven || input == null ? ServiceId : AsText(RowField(input, ServiceIdNames)),
                 ServiceName = _serviceNameGiven || input == null ? ServiceName : AsText(RowField(input, ServiceNameNames)),
@@ -113,14 +116,14 @@ namespace GradientMsp.Commands
                 Source = input,
             };
 
-            Task add = engine.AddAsync(row, StopToken);
+            Task add = _sync!.AddAsync(session, row, StopToken);
             WaitOnPipelineThread(add, WriteCompleted);
             add.GetAwaiter().GetResult();
         }
 
         protected override void EndProcessing()
         {
-            if (_rowsReceived == 0)
+            if (_sync!.Received == 0)
             {
                 // An export that failed upstream (a zero-byte or header-only CSV) must not look like a
                 // quiet success to an unattended job: say so, and still give the zero-row summary.
@@ -131,60 +134,52 @@ namespace GradientMsp.Commands
                 WriteObject(empty);
             }
 
-            foreach (KeyValuePair<GradientConnection, UsageSyncEngine> pair in _engines)
+            foreach (GradientSession session in _sync.Sessions)
             {
-                Task<UsageSyncSummary> completion = pair.Value.CompleteAsync(StopToken);
+                Task<UsageSyncSummary> completion = _sync.CompleteAsync(session, StopToken);
                 WaitOnPipelineThread(completion, WriteCompleted);
                 UsageSyncSummary summary = completion.GetAwaiter().GetResult();
+                GradientConnection connection = _faces[session];
 
                 if (!summary.BillingRebuilt && summary.Pushed > 0)
                 {
-                    WriteWarning($"Usage for {pair.Key} was pushed but billing was not rebuilt: the final push did not land. Run Sync-GradientUsage again with one row to trigger the rebuild.");
+                    WriteWarning($"Usage for {connection} was pushed but billing was not rebuilt: the final push did not land. Run Sync-GradientUsage again with one row to trigger the rebuild.");
                 }
 
                 var output = PSObject.AsPSObject(summary);
-                output.Properties.Add(new PSNoteProperty("Connection", pair.Key));
+                output.Properties.Add(new PSNoteProperty("Connection", connection));
                 WriteObject(output);
             }
 
             WriteProgress(new ProgressRecord(1, "Sync-GradientUsage", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        protected override void DisposeCore()
-        {
-            foreach (UsageSyncEngine engine in _engines.Values)
-            {
-                engine.Dispose();
-            }
-        }
-
-        private UsageSyncEngine EngineFor(GradientConnection connection)
-        {
-            if (_engines.TryGetValue(connection, out UsageSyncEngine? engine))
-            {
-                return engine;
-            }
-
-            // One confirmation per connection, not per row: -WhatIf still validates and resolves every
-            // row and reports what would be pushed, as NotSent results.
-            bool send = ShouldProcess(connection.ToString(), "Push usage counts");
-            engine = new UsageSyncEngine(connection.Client, new UsageSyncOptions { MaxConcurrency = ThrottleLimit, WhatIf = !send });
-            _engines.Add(connection, engine);
-            return engine;
-        }
+        protected override void DisposeCore() => _sync?.Dispose();
 
         private void WriteCompleted()
         {
-            foreach (KeyValuePair<GradientConnection, UsageSyncEngine> pair in _engines)
+            foreach (RoutedUsageResult done in _sync!.TakeCompleted())
             {
-                foreach (UsageResult result in pair.Value.TakeCompleted())
-                {
-                    _rowsDone++;
-                    Report(pair.Key, result);
-                }
+                Report(_faces[done.Session], done.Result);
             }
 
-            ReportProgress();
+            UsageSyncCoordinatorProgress? progress = _sync.TakeProgress();
+            if (progress != null)
+            {
+                string of = progress.Expected > 0 ? progress.Expected.ToString(System.Globalization.CultureInfo.InvariantCulture) : progress.Received + " received";
+                var record = new ProgressRecord(1, "Sync-GradientUsage", $"{progress.Done} of {of} rows done, {progress.RowsPerSecond:0} rows/s");
+                if (progress.PercentComplete.HasValue)
+                {
+                    record.PercentComplete = progress.PercentComplete.Value;
+                }
+
+                if (progress.SecondsRemaining.HasValue)
+                {
+                    record.SecondsRemaining = progress.SecondsRemaining.Value;
+                }
+
+                WriteProgress(record);
+            }
         }
 
         private void Report(GradientConnection connection, UsageResult result)
@@ -214,29 +209,6 @@ namespace GradientMsp.Commands
                 output.Properties.Add(new PSNoteProperty("Connection", connection));
                 WriteObject(output);
             }
-        }
-
-        private void ReportProgress()
-        {
-            TimeSpan now = _clock.Elapsed;
-            if (now - _lastProgress < ProgressInterval)
-            {
-                return;
-            }
-
-            _lastProgress = now;
-            double rate = now.TotalSeconds > 0 ? _rowsDone / now.TotalSeconds : 0;
-            var record = new ProgressRecord(1, "Sync-GradientUsage", $"{_rowsDone} of {(ExpectedRows > 0 ? ExpectedRows.ToString(System.Globalization.CultureInfo.InvariantCulture) : _rowsReceived + " received")} rows done, {rate:0} rows/s");
-            if (ExpectedRows > 0)
-            {
-                record.PercentComplete = (int)Math.Min(100, _rowsDone * 100 / ExpectedRows);
-                if (rate > 0)
-                {
-                    record.SecondsRemaining = (int)Math.Max(0, (ExpectedRows - _rowsDone) / rate);
-                }
-            }
-
-            WriteProgress(record);
         }
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -57,7 +57,7 @@ namespace GradientMsp.Commands
             // An emulator's connections die with it: their base URI no longer answers.
             private static void CloseConnections(EmulatorInstance instance)
             {
-                ConnectionStore.RunspaceConnections connections = ConnectionStore.ForCurrentRunspace();
+                RunspaceItems<GradientConnection> connections = ConnectionStore.ForCurrentRunspace();
                 foreach (GradientConnection connection in connections.All)
                 {
                     if (connection.IsEmulator && Uri.Compare(connection.BaseUri, instance.Process.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)

@@ -17,14 +17,15 @@ namespace GradientMsp.Commands
         /// <param name="exception">The client's failure.</param>
         /// <param name="target">The id, name or input object being processed.</param>
         /// <param name="notFoundId">A more specific id for 404s (AccountNotFound, ServiceNotFound), if the caller has one.</param>
-        public static ErrorRecord FromApiException(GradientApiException exception, object? target, string? notFoundId = null)
+        /// <param name="conflictId">A more specific id for 409s (AccountExists), if the caller has one.</param>
+        public static ErrorRecord FromApiException(GradientApiException exception, object? target, string? notFoundId = null, string? conflictId = null)
         {
             (string id, ErrorCategory category) = exception.Kind switch
             {
                 GradientErrorKind.Authentication => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
                 GradientErrorKind.Forbidden => (ErrorIds.PermissionDenied, ErrorCategory.PermissionDenied),
                 GradientErrorKind.NotFound => (notFoundId ?? ErrorIds.NotFound, ErrorCategory.ObjectNotFound),
-                GradientErrorKind.Conflict => (ErrorIds.AlreadyExists, ErrorCategory.ResourceExists),
+                GradientErrorKind.Conflict => (conflictId ?? ErrorIds.AlreadyExists, ErrorCategory.ResourceExists),
                 GradientErrorKind.BadRequest => (ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument),
                 GradientErrorKind.RateLimited => (ErrorIds.RateLimited, ErrorCategory.LimitsExceeded),
                 GradientErrorKind.ServerError => (ErrorIds.ServiceUnavailable, ErrorCategory.ResourceUnavailable),

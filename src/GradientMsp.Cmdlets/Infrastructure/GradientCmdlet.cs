@@ -43,7 +43,20 @@ namespace GradientMsp.Commands
             return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
-        protected override void BeginProcessing() => FormatLoader.EnsureLoaded(this);
+        /// <summary>
+        /// Sealed so that no command can skip the shared set-up by forgetting <c>base.</c>: the
+        /// format views load before anything is written, then <see cref="BeginProcessingCore"/> runs.
+        /// </summary>
+        protected sealed override void BeginProcessing()
+        {
+            FormatLoader.EnsureLoaded(this);
+            BeginProcessingCore();
+        }
+
+        /// <summary>A command's own checks and set-up before the first input (BeginProcessing).</summary>
+        protected virtual void BeginProcessingCore()
+        {
+        }
 
         protected override void StopProcessing() => _stop.Cancel();
 

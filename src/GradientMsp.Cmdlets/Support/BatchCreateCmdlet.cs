@@ -1,27 +1,24 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using GradientMsp.Client;
+using GradientMsp.Client.Session;
 
 namespace GradientMsp.Commands
 {
     /// <summary>
     /// Shared shape of New-GradientAccount and New-GradientOrganizationService: rows are collected as
     /// they arrive (confirmed one by one, so -WhatIf and -Confirm work per row), then EndProcessing
-    /// reads what already exists once and sends what is new in bulk POSTs of -BatchSize rows. The API
-    /// asks for bulk creation and has no documented uniqueness check for accounts, so duplicates are
-    /// filtered here rather than sent.
-    /// Requests and items are handled as object, not through type parameters: a cmdlet class closed
-    /// over client types would make PowerShell's type scan load GradientMsp.Client before the module
-    /// initializer has routed it to its load context (docs/assembly-loading.md).
+    /// hands each connection's rows to the client's <see cref="BatchCreator{TRequest, TItem}"/>
+    /// (read what exists once, send what is new in bulk POSTs of -BatchSize rows) and writes errors,
+    /// progress and output. The creator is held through <see cref="IBatchCreator"/>: a cmdlet class
+    /// closed over client types would make PowerShell's type scan load GradientMsp.Client before the
+    /// module initializer has routed it to its load context (docs/assembly-loading.md).
     /// </summary>
     public abstract class BatchCreateCmdlet : GradientApiCmdlet
     {
-        private readonly List<Pending> _pending = new List<Pending>();
-        private readonly Dictionary<GradientConnection, HashSet<string>> _seen = new Dictionary<GradientConnection, HashSet<string>>();
+        // Insertion order: connections are sent in the order their first row arrived.
+        private readonly List<KeyValuePair<GradientConnection, IBatchCreator>> _creators = new List<KeyValuePair<GradientConnection, IBatchCreator>>();
 
         /// <summary>How many rows go in one POST. Gradient documents no maximum; smaller batches limit what one failed request affects.</summary>
         [Parameter]
@@ -37,25 +34,14 @@ namespace GradientMsp.Commands
         /// <summary>The error id for an id that already exists (or is repeated in the input).</summary>
         private protected abstract string ExistsErrorId { get; }
 
-        private protected abstract Task<IReadOnlyList<object>> GetExistingAsync(GradientClient client, CancellationToken cancellationToken);
-
-        private protected abstract Task<IReadOnlyList<object>> CreateAsync(GradientClient client, IReadOnlyList<object> batch, CancellationToken cancellationToken);
-
-        private protected abstract string? IdOf(object item);
-
-        /// <summary>The output for a row when Gradient's answer does not list it (an empty 201).</summary>
-        private protected abstract object FromRequest(object request);
+        /// <summary>A creator for one connection's rows, typed by the derived cmdlet.</summary>
+        private protected abstract IBatchCreator NewCreator(GradientClient client, int batchSize);
 
         /// <summary>Queues one row (called from ProcessRecord): refuses ids repeated in the input and asks ShouldProcess.</summary>
         private protected void Enqueue(GradientConnection connection, string id, string name, object request)
         {
-            if (!_seen.TryGetValue(connection, out HashSet<string>? seen))
-            {
-                seen = new HashSet<string>(StringComparer.Ordinal);
-                _seen[connection] = seen;
-            }
-
-            if (!seen.Add(id))
+            IBatchCreator creator = CreatorFor(connection);
+            if (!creator.TryClaim(id))
             {
                 WriteError(ErrorRecordFactory.Create(ExistsErrorId, ErrorCategory.ResourceExists, id,
                     $"The {Noun} id '{id}' appears more than once in the input; only its first row is sent.",
@@ -65,53 +51,61 @@ namespace GradientMsp.Commands
 
             if (ShouldProcess($"{id} ({name})", $"Create {Noun}"))
             {
-                _pending.Add(new Pending(connection, id, request));
+                creator.Queue(request);
             }
         }
 
         protected override void EndProcessing()
         {
-            foreach (IGrouping<GradientConnection, Pending> group in _pending.GroupBy(p => p.Connection))
+            foreach (KeyValuePair<GradientConnection, IBatchCreator> pair in _creators)
             {
-                Send(group.Key, group.ToList());
+                if (pair.Value.Queued > 0)
+                {
+                    Send(pair.Key, pair.Value);
+                }
             }
 
             base.EndProcessing();
         }
 
-        private void Send(GradientConnection connection, List<Pending> rows)
+        private IBatchCreator CreatorFor(GradientConnection connection)
         {
-            IReadOnlyList<object> existing = CallOrThrow(ct => GetExistingAsync(connection.Client, ct), connection);
-            var existingIds = new HashSet<string>(existing.Select(IdOf).Where(i => i != null).Select(i => i!), StringComparer.Ordinal);
-
-            var fresh = new List<Pending>();
-            foreach (Pending row in rows)
+            foreach (KeyValuePair<GradientConnection, IBatchCreator> pair in _creators)
             {
-                if (existingIds.Contains(row.Id))
+                if (ReferenceEquals(pair.Key, connection))
                 {
-                    WriteError(ErrorRecordFactory.Create(ExistsErrorId, ErrorCategory.ResourceExists, row.Id,
-                        $"The {Noun} '{row.Id}' already exists for this partner; it was not sent again.",
-                        $"Change it with {SetCommandName} instead."));
-                }
-                else
-                {
-                    fresh.Add(row);
+                    return pair.Value;
                 }
             }
 
-            int batches = (fresh.Count + BatchSize - 1) / BatchSize;
+            IBatchCreator creator = NewCreator(connection.Client, BatchSize);
+            _creators.Add(new KeyValuePair<GradientConnection, IBatchCreator>(connection, creator));
+            return creator;
+        }
+
+        private void Send(GradientConnection connection, IBatchCreator creator)
+        {
+            IReadOnlyList<string> existing = CallOrThrow(ct => creator.RemoveExistingAsync(ct), connection);
+            foreach (string id in existing)
+            {
+                WriteError(ErrorRecordFactory.Create(ExistsErrorId, ErrorCategory.ResourceExists, id,
+                    $"The {Noun} '{id}' already exists for this partner; it was not sent again.",
+                    $"Change it with {SetCommandName} instead."));
+            }
+
+            int batches = creator.BatchCount;
             var progress = new ProgressRecord(1, $"Creating {Noun}s", "Starting");
             for (int b = 0; b < batches; b++)
             {
-                List<Pending> batch = fresh.Skip(b * BatchSize).Take(BatchSize).ToList();
+                IReadOnlyList<string> ids = creator.IdsIn(b);
                 if (batches > 1)
                 {
-                    progress.StatusDescription = $"Batch {b + 1} of {batches} ({batch.Count} {Noun}s)";
+                    progress.StatusDescription = $"Batch {b + 1} of {batches} ({ids.Count} {Noun}s)";
                     progress.PercentComplete = b * 100 / batches;
                     WriteProgress(progress);
                 }
 
-                SendBatch(connection, batch);
+                SendBatch(creator, b, ids);
             }
 
             if (batches > 1)
@@ -121,54 +115,26 @@ namespace GradientMsp.Commands
             }
         }
 
-        private void SendBatch(GradientConnection connection, List<Pending> batch)
+        private void SendBatch(IBatchCreator creator, int index, IReadOnlyList<string> ids)
         {
             IReadOnlyList<object> created;
             try
             {
-                List<object> requests = batch.Select(p => p.Request).ToList();
-                created = RunSync(ct => CreateAsync(connection.Client, requests, ct));
+                created = RunSync(ct => creator.SendAsync(index, ct));
             }
             catch (GradientApiException exception)
             {
                 // One request carried the whole batch, so every row in it shares the outcome; one
                 // error per row keeps the id as the target, so failed rows can be found and resent.
-                foreach (Pending row in batch)
+                foreach (string id in ids)
                 {
-                    ErrorRecord record = exception.Kind == GradientErrorKind.Conflict
-                        ? new ErrorRecord(exception, ExistsErrorId, ErrorCategory.ResourceExists, row.Id) { ErrorDetails = new ErrorDetails(exception.ApiMessage ?? exception.Message) }
-                        : ErrorRecordFactory.FromApiException(exception, row.Id);
-                    WriteError(record);
+                    WriteError(ErrorRecordFactory.FromApiException(exception, id, conflictId: ExistsErrorId));
                 }
 
                 return;
             }
 
-            var answered = new HashSet<string>(created.Select(IdOf).Where(i => i != null).Select(i => i!), StringComparer.Ordinal);
             WriteObject(created, enumerateCollection: true);
-            foreach (Pending row in batch)
-            {
-                if (!answered.Contains(row.Id))
-                {
-                    WriteObject(FromRequest(row.Request));
-                }
-            }
-        }
-
-        private sealed class Pending
-        {
-            public Pending(GradientConnection connection, string id, object request)
-            {
-                Connection = connection;
-                Id = id;
-                Request = request;
-            }
-
-            public GradientConnection Connection { get; }
-
-            public string Id { get; }
-
-            public object Request { get; }
         }
     }
 }

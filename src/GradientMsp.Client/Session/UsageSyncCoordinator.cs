@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using GradientMsp.Client.Usage;
+
+namespace GradientMsp.Client.Session
+{
+    /// <summary>A finished usage row and the session (partner) it was pushed for.</summary>
+    public sealed class RoutedUsageResult
+    {
+        public RoutedUsageResult(GradientSession session, UsageResult result)
+        {
+            Session = session;
+            Result = result;
+        }
+
+        public GradientSession Session { get; }
+
+        public UsageResult Result { get; }
+    }
+
+    /// <summary>Rows received and done, and the rate, for a progress bar.</summary>
+    public sealed class UsageSyncCoordinatorProgress
+    {
+        public UsageSyncCoordinatorProgress(long received, long done, TimeSpan elapsed, long expected)
+        {
+            Received = received;
+            Done = done;
+            Elapsed = elapsed;
+            Expected = expected;
+        }
+
+        public long Received { get; }
+
+        public long Done { get; }
+
+        public TimeSpan Elapsed { get; }
+
+        /// <summary>Rows the caller said to expect; 0 when unknown.</summary>
+        public long Expected { get; }
+
+        public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
+
+        /// <summary>Null when <see cref="Expected"/> is unknown.</summary>
+        public int? PercentComplete => Expected > 0 ? (int)Math.Min(100, Done * 100 / Expected) : (int?)null;
+
+        /// <summary>Null when <see cref="Expected"/> or the rate is unknown.</summary>
+        public int? SecondsRemaining => Expected > 0 && RowsPerSecond > 0 ? (int)Math.Max(0, (Expected - Done) / RowsPerSecond) : (int?)null;
+    }
+
+    /// <summary>
+    /// One usage sync over many partners: routes each row to its partner's session (a partner key
+    /// on the row makes a child of the row's session), keeps one <see cref="UsageSyncEngine"/> per
+    /// session (so each partner has its own pacer and its own billing rebuild), numbers the rows,
+    /// collects finished rows from every engine and paces progress reports. Single consumer: call
+    /// it from one thread (the pipeline thread); the engines do their work on worker threads.
+    /// </summary>
+    public sealed class UsageSyncCoordinator : IDisposable
+    {
+        private readonly Func<GradientSession, bool> _confirm;
+        private readonly int _maxConcurrency;
+        private readonly long _expected;
+        private readonly TimeSpan _progressInterval;
+        private readonly TimeProvider _time;
+        private readonly long _start;
+        // Insertion order, so summaries come out in the order partners first appeared.
+        private readonly List<KeyValuePair<GradientSession, UsageSyncEngine>> _engines = new List<KeyValuePair<GradientSession, UsageSyncEngine>>();
+        private long _received;
+        private long _done;
+        private TimeSpan _lastProgress = TimeSpan.Zero;
+
+        // The cmdlets use this overload (no TimeProvider on their side of the load-context boundary).
+        public UsageSyncCoordinator(Func<GradientSession, bool> confirm, int maxConcurrency, long expectedRows, TimeSpan progressInterval)
+            : this(confirm, maxConcurrency, expectedRows, progressInterval, TimeProvider.System)
+        {
+        }
+
+        /// <param name="confirm">Asked once per session, on its first row: false runs that session as WhatIf (rows come back NotSent).</param>
+        /// <param name="maxConcurrency">Pushes in flight at once per session.</param>
+        /// <param name="expectedRows">Rows to expect, for the percentage; 0 when unknown.</param>
+        /// <param name="progressInterval">The least time between two progress reports.</param>
+        /// <param name="time">The clock for progress and the rate.</param>
+        public UsageSyncCoordinator(Func<GradientSession, bool> confirm, int maxConcurrency, long expectedRows, TimeSpan progressInterval, TimeProvider time)
+        {
+            if (maxConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(maxConcurrency));
+            _confirm = confirm ?? throw new ArgumentNullException(nameof(confirm));
+            _maxConcurrency = maxConcurrency;
+            _expected = Math.Max(0, expectedRows);
+            _progressInterval = progressInterval;
+            _time = time ?? throw new ArgumentNullException(nameof(time));
+            _start = _time.GetTimestamp();
+        }
+
+        public long Received => _received;
+
+        /// <summary>The sessions rows went to, in the order they first appeared.</summary>
+        public IReadOnlyList<GradientSession> Sessions
+        {
+            get
+            {
+                var sessions = new List<GradientSession>(_engines.Count);
+                foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines) sessions.Add(pair.Key);
+                return sessions;
+            }
+        }
+
+        /// <summary>The session a row goes to: <paramref name="session"/>, or its partner child for <paramref name="partnerKey"/>.</summary>
+        public static GradientSession Route(GradientSession session, string? partnerKey)
+        {
+            if (session == null) throw new ArgumentNullException(nameof(session));
+            return string.IsNullOrWhiteSpace(partnerKey) ? session : session.ForPartner(partnerKey!);
+        }
+
+        /// <summary>
+        /// Numbers the row and hands it to the session's engine (made, and confirmed, on the session's
+        /// first row). Waits while the engine has its limit of pushes in flight.
+        /// </summary>
+        public Task AddAsync(GradientSession session, UsageRow row, CancellationToken cancellationToken = default)
+        {
+            if (session == null) throw new ArgumentNullException(nameof(session));
+            if (row == null) throw new ArgumentNullException(nameof(row));
+            UsageSyncEngine engine = EngineFor(session);
+            row.Index = _received++;
+            return engine.AddAsync(row, cancellationToken);
+        }
+
+        /// <summary>Rows finished since the last call, from every session.</summary>
+        public IReadOnlyList<RoutedUsageResult> TakeCompleted()
+        {
+            var results = new List<RoutedUsageResult>();
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            {
+                foreach (UsageResult result in pair.Value.TakeCompleted())
+                {
+                    results.Add(new RoutedUsageResult(pair.Key, result));
+                }
+            }
+
+            _done += results.Count;
+            return results;
+        }
+
+        /// <summary>Progress, at most once per progress interval counted from the start (null in between).</summary>
+        public UsageSyncCoordinatorProgress? TakeProgress()
+        {
+            TimeSpan now = _time.GetElapsedTime(_start);
+            if (now - _lastProgress < _progressInterval)
+            {
+                return null;
+            }
+
+            _lastProgress = now;
+            return new UsageSyncCoordinatorProgress(_received, _done, now, _expected);
+        }
+
+        /// <summary>Finishes one session's run (its final billing-rebuild push) and returns its totals.</summary>
+        public Task<UsageSyncSummary> CompleteAsync(GradientSession session, CancellationToken cancellationToken = default)
+        {
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            {
+                if (ReferenceEquals(pair.Key, session))
+                {
+                    return pair.Value.CompleteAsync(cancellationToken);
+                }
+            }
+
+            throw new ArgumentException("No rows went to that session.", nameof(session));
+        }
+
+        public void Dispose()
+        {
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            {
+                pair.Value.Dispose();
+            }
+        }
+
+        private UsageSyncEngine EngineFor(GradientSession session)
+        {
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            {
+                if (ReferenceEquals(pair.Key, session))
+                {
+                    return pair.Value;
+                }
+            }
+
+            // One confirmation per session, not per row: a WhatIf run still validates and resolves
+            // every row and reports what would be pushed, as NotSent results.
+            bool send = _confirm(session);
+            var engine = new UsageSyncEngine(session.Client, new UsageSyncOptions { MaxConcurrency = _maxConcurrency, WhatIf = !send });
+            _engines.Add(new KeyValuePair<GradientSession, UsageSyncEngine>(session, engine));
+            return engine;
+        }
+    }
+}
