@@ -44,6 +44,9 @@ Import-GradientQAPester -Path $Bound['PesterModule']
 
 $started = $null
 $qa = $null
+# The caller's connections (and so its default, the last one made): the run's own are closed at
+# the end, which leaves the session as it was found.
+$callerConnections = @(Get-GradientConnection)
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 try {
     $run = @{ Target = $Target; Integration = $Bound['Integration']; Quiet = [bool] $Bound['Quiet'] }
@@ -80,6 +83,12 @@ try {
 }
 finally {
     if ($qa -and $qa.Http) { $qa.Http.Dispose() }
+    foreach ($connection in @(Get-GradientConnection)) {
+        if ($callerConnections -notcontains $connection) {
+            # -KeepStatus: the run is over; its partner's status is not the caller's to change.
+            Disconnect-GradientIntegration -Connection $connection -KeepStatus -Confirm:$false -ErrorAction SilentlyContinue
+        }
+    }
     if ($started) { Stop-GradientEmulator -Emulator $started -Confirm:$false }
 }
 
@@ -113,10 +122,12 @@ $result = [pscustomobject]@{
     OutputPath  = if ($outputPath) { $configuration.TestResult.OutputPath.Value } else { $null }
     Pester      = $pester
 }
-if (-not $qa.Quiet) {
+# -Quiet still prints the one line when -EnableExit is about to end the process on a failure, so a
+# log shows why it ended.
+if (-not $qa.Quiet -or ($Bound['EnableExit'] -and $result.Failed -gt 0)) {
     $color = if ($result.Failed -gt 0) { 'Red' } else { 'Green' }
     Write-Host ("QA {0}: {1} passed, {2} failed, {3} skipped in {4:0.0} s" -f $(if ($result.Failed -gt 0) { 'FAILED' } else { 'passed' }), $result.Passed, $result.Failed, $result.Skipped, $result.Duration.TotalSeconds) -ForegroundColor $color
-    if ($failedBlocks -gt 0) {
+    if ($failedBlocks -gt 0 -and -not $qa.Quiet) {
         foreach ($block in @($pester.Containers | Where-Object Result -EQ 'Failed')) {
             foreach ($errorRecord in @($block.ErrorRecord)) { Write-Host "  setup failed: $($errorRecord.Exception.Message)" -ForegroundColor Red }
         }

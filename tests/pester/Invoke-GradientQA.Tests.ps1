@@ -153,6 +153,24 @@ Import-Module GradientMsp
         $output = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe)
         $LASTEXITCODE | Should -Be 1
         $output | Should -Not -Contain 'not reached'
+        # -Quiet hides the checklist, but a log must still say why the process ended.
+        ($output -join "`n") | Should -Match 'QA FAILED: \d+ passed, 1 failed, \d+ skipped'
+    }
+
+    It 'leaves the caller''s connections and default connection as it found them' {
+        $probe = Join-Path $TestDrive 'connections.ps1'
+        Set-Content -Path $probe -Value @"
+Import-Module GradientMsp
+`$mine = Start-GradientEmulator -RateLimit 0
+`$connection = Connect-GradientIntegration -Emulator `$mine -PassThru -Confirm:`$false
+`$null = Invoke-GradientQA -Quiet -PesterModule '$env:GRADIENTMSP_PESTER_MODULE' 3>`$null
+'default is mine: ' + [object]::ReferenceEquals((Get-GradientConnection -Current), `$connection)
+'connections: ' + @(Get-GradientConnection).Count
+Stop-GradientEmulator -Emulator `$mine -Confirm:`$false
+"@
+        $output = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe)
+        $output | Should -Contain 'default is mine: True' -Because ($output | Out-String)
+        $output | Should -Contain 'connections: 1'
     }
 
     It 'starts and stops an emulator of its own when none is given' {
