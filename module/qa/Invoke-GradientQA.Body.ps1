@@ -1,21 +1,12 @@
 # The body of Invoke-GradientQA (InvokeGradientQACommand.cs), run by the cmdlet in a scope of its
-# own with every value it bound: the cmdlet checks the parameters, this script runs the checklist
-# through Pester and returns the run's outcome (a GradientMsp.QAResult) as its only output.
+# own with the parameter set it was called with and the parameters it bound, as they were bound (the
+# cmdlet declares and checks them; nothing here declares them again). It builds the run
+# (New-QaRun), runs the checklist through Pester and returns the run's outcome (a
+# GradientMsp.QAResult) as its only output.
 [CmdletBinding()]
 param(
-    # The parameter set the command was called with: Emulator or Live.
     [Parameter(Mandatory)] [ValidateSet('Emulator', 'Live')] [string] $Target,
-    [hashtable] $Integration,
-    [object] $Emulator,
-    [uri] $BaseUri,
-    [object] $VendorApiKey,
-    [object] $PartnerApiKey,
-    [switch] $NonInteractive,
-    [int] $TimeoutSec = 300,
-    [string] $OutputFormat = 'NUnitXml',
-    [string] $OutputPath,
-    [string] $PesterModule,
-    [switch] $Quiet
+    [Parameter(Mandatory)] [System.Collections.IDictionary] $Bound
 )
 
 function Import-GradientQAPester {
@@ -45,81 +36,73 @@ function ConvertTo-GradientQAPlainText {
     [string] $Value
 }
 
-function New-GradientQAModuleIntegration {
-    # The module's own cmdlets as the integration; defined with the QA steps in qa/GradientQA.Driver.ps1.
-    . (Join-Path $PSScriptRoot '../qa/GradientQA.Driver.ps1')
-    New-QaModuleIntegration
-}
-
-
+. (Join-Path $PSScriptRoot 'GradientQA.Run.ps1')
+. (Join-Path $PSScriptRoot 'GradientQA.ModuleIntegration.ps1')
 
 $ErrorActionPreference = 'Stop'
-Import-GradientQAPester -Path $PesterModule
-
+Import-GradientQAPester -Path $Bound['PesterModule']
 
 $started = $null
-$qa = @{
-    Title          = ''
-    OrganizationId = 'default'
-    Integration    = $Integration
-    NonInteractive = $NonInteractive.IsPresent
-    TimeoutSec     = $TimeoutSec
-    PollSec        = 2
-    Quiet          = $Quiet.IsPresent
-    Results        = [ordered]@{}
-    Data           = @{}
-    Emulator       = $null
-}
+$qa = $null
+# The caller's connections (and so its default, the last one made): the run's own are closed at
+# the end, which leaves the session as it was found.
+$callerConnections = @(Get-GradientConnection)
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 try {
+    $run = @{ Target = $Target; Integration = $Bound['Integration']; Quiet = [bool] $Bound['Quiet'] }
     if ($Target -eq 'Live') {
-        $qa.Target = 'Live'
-        $qa.BaseUri = $BaseUri
-        $qa.VendorKey = ConvertTo-GradientQAPlainText $VendorApiKey
-        $qa.GivenPartnerKey = ConvertTo-GradientQAPlainText $PartnerApiKey
+        $run.BaseUri = $Bound['BaseUri']
+        $run.VendorKey = ConvertTo-GradientQAPlainText $Bound['VendorApiKey']
+        $run.GivenPartnerKey = ConvertTo-GradientQAPlainText $Bound['PartnerApiKey']
+        $run.NonInteractive = [bool] $Bound['NonInteractive']
+        if ($Bound.ContainsKey('TimeoutSec')) { $run.TimeoutSec = $Bound['TimeoutSec'] }
     }
     else {
-        $qa.Target = 'Emulator'
-        if (-not $Emulator) {
+        $run.Emulator = $Bound['Emulator']
+        if (-not $run.Emulator) {
             $started = Start-GradientEmulator -RateLimit 0 -Confirm:$false
-            $Emulator = $started
+            $run.Emulator = $started
         }
-        if (-not $Emulator.IsRunning) { throw "The emulator $($Emulator.BaseUri) is not running." }
-        $qa.Emulator = $Emulator
-        $qa.BaseUri = $Emulator.BaseUri
-        $qa.VendorKey = $Emulator.VendorKey
-        $qa.PollSec = 0
-        if (-not $qa.Integration) { $qa.Integration = New-GradientQAModuleIntegration }
+        if (-not $run.Emulator.IsRunning) { throw "The emulator $($run.Emulator.BaseUri) is not running." }
+        if (-not $run.Integration) { $run.Integration = New-QaModuleIntegration }
     }
-    $integrationName = if ($qa.Integration) { if ($qa.Integration.Name) { [string] $qa.Integration.Name } else { 'your integration' } } else { 'the person at the keyboard' }
-    $qa.Title = "$integrationName on $(if ($qa.Target -eq 'Live') { $qa.BaseUri } else { 'the emulator' })"
+    $qa = New-QaRun @run
 
     $configuration = New-PesterConfiguration
-    $files = @(Get-ChildItem -Path (Join-Path $PSScriptRoot '../qa') -Filter '*.Tests.ps1' | ForEach-Object FullName)
+    $files = @(Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | ForEach-Object FullName)
     $configuration.Run.Container = @(foreach ($file in $files) { New-PesterContainer -Path $file -Data @{ Qa = $qa } })
     $configuration.Run.PassThru = $true
-    $configuration.Output.Verbosity = if ($Quiet) { 'None' } else { 'Detailed' }
-    if ($OutputPath) {
+    $configuration.Output.Verbosity = if ($qa.Quiet) { 'None' } else { 'Detailed' }
+    $outputPath = $Bound['OutputPath']
+    if ($outputPath) {
         $configuration.TestResult.Enabled = $true
-        $configuration.TestResult.OutputFormat = $OutputFormat
-        $configuration.TestResult.OutputPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
+        $configuration.TestResult.OutputFormat = if ($Bound['OutputFormat']) { $Bound['OutputFormat'] } else { 'NUnitXml' }
+        $configuration.TestResult.OutputPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($outputPath)
     }
     $pester = Invoke-Pester -Configuration $configuration
 }
 finally {
-    if ($qa.Http) { $qa.Http.Dispose() }
+    if ($qa -and $qa.Http) { $qa.Http.Dispose() }
+    foreach ($connection in @(Get-GradientConnection)) {
+        if ($callerConnections -notcontains $connection) {
+            # -KeepStatus: the run is over; its partner's status is not the caller's to change.
+            Disconnect-GradientIntegration -Connection $connection -KeepStatus -Confirm:$false -ErrorAction SilentlyContinue
+        }
+    }
     if ($started) { Stop-GradientEmulator -Emulator $started -Confirm:$false }
 }
 
 $steps = @(foreach ($test in $pester.Tests) {
-        $record = $qa.Results[$test.Name]
+        # The Its are data-driven ('<Step>'), so the step's name is the expanded one.
+        $name = if ($test.ExpandedName) { $test.ExpandedName } else { $test.Name }
+        $record = $qa.Results[$name]
         if ($record) {
             $record
         }
         else {
             [pscustomobject]@{
                 PSTypeName = 'GradientMsp.QAStepResult'
-                Step = $test.Name; Result = [string] $test.Result
+                Step = $name; Result = [string] $test.Result
                 Message = if ($test.ErrorRecord) { $test.ErrorRecord[0].Exception.Message } else { $null }
                 Expected = $null; Seen = $null; Fix = $null; Notes = @(); Duration = $test.Duration
             }
@@ -129,20 +112,22 @@ $failedBlocks = $pester.FailedBlocksCount + $pester.FailedContainersCount
 $result = [pscustomobject]@{
     PSTypeName  = 'GradientMsp.QAResult'
     Target      = $qa.Target
-    Integration = $integrationName
+    Integration = $qa.IntegrationName
     BaseUri     = $qa.BaseUri
     Passed      = @($steps | Where-Object Result -EQ 'Passed').Count
     Failed      = @($steps | Where-Object Result -EQ 'Failed').Count + $failedBlocks
     Skipped     = @($steps | Where-Object { $_.Result -notin 'Passed', 'Failed' }).Count
     Steps       = $steps
     Duration    = $clock.Elapsed
-    OutputPath  = if ($OutputPath) { $configuration.TestResult.OutputPath.Value } else { $null }
+    OutputPath  = if ($outputPath) { $configuration.TestResult.OutputPath.Value } else { $null }
     Pester      = $pester
 }
-if (-not $Quiet) {
+# -Quiet still prints the one line when -EnableExit is about to end the process on a failure, so a
+# log shows why it ended.
+if (-not $qa.Quiet -or ($Bound['EnableExit'] -and $result.Failed -gt 0)) {
     $color = if ($result.Failed -gt 0) { 'Red' } else { 'Green' }
     Write-Host ("QA {0}: {1} passed, {2} failed, {3} skipped in {4:0.0} s" -f $(if ($result.Failed -gt 0) { 'FAILED' } else { 'passed' }), $result.Passed, $result.Failed, $result.Skipped, $result.Duration.TotalSeconds) -ForegroundColor $color
-    if ($failedBlocks -gt 0) {
+    if ($failedBlocks -gt 0 -and -not $qa.Quiet) {
         foreach ($block in @($pester.Containers | Where-Object Result -EQ 'Failed')) {
             foreach ($errorRecord in @($block.ErrorRecord)) { Write-Host "  setup failed: $($errorRecord.Exception.Message)" -ForegroundColor Red }
         }

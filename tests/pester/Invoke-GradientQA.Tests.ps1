@@ -32,6 +32,65 @@ Describe 'Invoke-GradientQA' {
         Stop-GradientEmulator -Emulator $emulator -Confirm:$false
     }
 
+    Context 'the step catalogue (module/qa/steps)' {
+        BeforeAll {
+            $script:qaRoot = Join-Path (Get-Module GradientMsp).ModuleBase 'qa'
+            . (Join-Path $qaRoot 'GradientQA.Driver.ps1')
+            $script:catalogue = Get-QaCatalogue
+        }
+
+        It 'holds the published checklist''s 13 steps in the page''s order, then the 5 checks it implies' {
+            # $checklist is the page's bullets (shared/docs/qa-steps.md), so a lost or moved step fails here.
+            @($catalogue.Values | Where-Object Part -EQ 'Checklist' | ForEach-Object Name) | Should -Be $checklist
+            @($catalogue.Values | ForEach-Object Part) | Should -Be (@('Checklist') * 13 + @('Implied') * 5)
+            $catalogue.Count | Should -Be 18
+        }
+
+        It 'writes each step''s name once in the module''s QA scripts' {
+            $text = @(Get-ChildItem -Path $qaRoot -Filter '*.ps1' -Recurse | ForEach-Object { Get-Content -Raw $_.FullName })
+            foreach ($step in $catalogue.Values) {
+                $literal = [regex]::Escape("'" + ($step.Name -replace "'", "''") + "'") + '|' + [regex]::Escape('"' + $step.Name + '"')
+                $count = 0
+                foreach ($file in $text) { $count += [regex]::Matches($file, $literal).Count }
+                $count | Should -Be 1 -Because "'$($step.Name)' should be named by its step file only"
+            }
+        }
+
+        It 'refuses a step that requires a step not before it, or has an unknown key' {
+            $steps = Join-Path $TestDrive 'steps'
+            $null = New-Item -ItemType Directory -Path $steps -Force
+            Set-Content -Path (Join-Path $steps '01-First.ps1') -Value "@{ Name = 'First'; Requires = 'Second'; Action = {} }"
+            Set-Content -Path (Join-Path $steps '02-Second.ps1') -Value "@{ Name = 'Second'; Action = {} }"
+            { Get-QaCatalogue -Path $steps } | Should -Throw "*step 'First' requires 'Second', which is not an earlier step*"
+            Set-Content -Path (Join-Path $steps '01-First.ps1') -Value "@{ Name = 'First'; Needs = 'Second'; Action = {} }"
+            { Get-QaCatalogue -Path $steps } | Should -Throw "*unknown key 'Needs'*"
+        }
+
+        It 'has one partner adapter per target, with the same operations' {
+            $emulatorSide = New-QaPartner Emulator
+            $liveSide = New-QaPartner Live
+            $operations = @(Get-QaPartnerOperations)
+            foreach ($side in $emulatorSide, $liveSide) {
+                foreach ($operation in $operations) { Get-Command -Name $side.$operation -CommandType Function | Should -Not -BeNullOrEmpty }
+            }
+            @($emulatorSide.PSObject.Properties.Name) | Should -Be @($liveSide.PSObject.Properties.Name)
+            $emulatorSide.Kind | Should -Be 'Emulator'
+            $liveSide.Kind | Should -Be 'Live'
+        }
+
+        It 'declares the run: a fixed, validated property set' {
+            $run = New-QaRun -Target Live -BaseUri 'https://synthesize.example' -VendorKey 'not-a-real-key' -TimeoutSec 5
+            $run.PSObject.TypeNames | Should -Contain 'GradientMsp.QARun'
+            $run.TimeoutSec | Should -Be 5
+            $run.PollSec | Should -Be 2
+            { $run.NoSuchProperty = 1 } | Should -Throw
+            { $run.Data.NoSuchObservation = 1 } | Should -Throw
+            { New-QaRun -Target Live -BaseUri 'relative/path' -VendorKey 'k' } | Should -Throw '*not an absolute URI*'
+            { New-QaRun -Target Live -BaseUri 'https://synthesize.example' } | Should -Throw '*no Vendor API Key*'
+            { New-QaRun -Target Emulator } | Should -Throw '*needs a running emulator*'
+        }
+    }
+
     It 'the correct sample passes every step, in the checklist''s order' {
         $result = Invoke-Sample 'Correct'
         $result.Failed | Should -Be 0
@@ -94,6 +153,24 @@ Import-Module GradientMsp
         $output = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe)
         $LASTEXITCODE | Should -Be 1
         $output | Should -Not -Contain 'not reached'
+        # -Quiet hides the checklist, but a log must still say why the process ended.
+        ($output -join "`n") | Should -Match 'QA FAILED: \d+ passed, 1 failed, \d+ skipped'
+    }
+
+    It 'leaves the caller''s connections and default connection as it found them' {
+        $probe = Join-Path $TestDrive 'connections.ps1'
+        Set-Content -Path $probe -Value @"
+Import-Module GradientMsp
+`$mine = Start-GradientEmulator -RateLimit 0
+`$connection = Connect-GradientIntegration -Emulator `$mine -PassThru -Confirm:`$false
+`$null = Invoke-GradientQA -Quiet -PesterModule '$env:GRADIENTMSP_PESTER_MODULE' 3>`$null
+'default is mine: ' + [object]::ReferenceEquals((Get-GradientConnection -Current), `$connection)
+'connections: ' + @(Get-GradientConnection).Count
+Stop-GradientEmulator -Emulator `$mine -Confirm:`$false
+"@
+        $output = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe)
+        $output | Should -Contain 'default is mine: True' -Because ($output | Out-String)
+        $output | Should -Contain 'connections: 1'
     }
 
     It 'starts and stops an emulator of its own when none is given' {

@@ -11,8 +11,9 @@ namespace GradientMsp.Commands
     /// </summary>
     /// <remarks>
     /// The checklist itself is PowerShell (Pester drives it): qa/Invoke-GradientQA.Body.ps1 and the
-    /// test files beside it, read only when the command runs. This cmdlet binds and checks the
-    /// parameters, runs the body in a fresh scope and turns -EnableExit into a real exit. It is a
+    /// step catalogue beside it, read only when the command runs. This cmdlet binds and checks the
+    /// parameters, passes them as bound to the body in a fresh scope and turns -EnableExit into a
+    /// real exit. It is a
     /// cmdlet rather than a script function so that importing the module loads no script module
     /// (docs/assembly-loading.md, import time).
     /// </remarks>
@@ -23,9 +24,10 @@ namespace GradientMsp.Commands
         private const string EmulatorSet = "Emulator";
         private const string LiveSet = "Live";
 
-        // Runs the body script with the bound values; '&' gives it its own scope, so the helper
+        // Runs the body script with the parameter set and the parameters as bound (so they are declared
+        // here only, and an unbound one stays unbound); '&' gives it its own scope, so the helper
         // functions it defines are gone when it ends.
-        private const string Runner = "param([string] $BodyPath, [hashtable] $Arguments) & $BodyPath @Arguments";
+        private const string Runner = "param([string] $BodyPath, [string] $Target, $Bound) & $BodyPath -Target $Target -Bound $Bound";
 
         /// <summary>The integration under test: a hashtable with Authenticate, Sync and Disconnect (and optionally Setup and Name); each a script block or a command name that takes BaseUri, VendorKey, PartnerKey. Without it the module's own cmdlets are the integration.</summary>
         [Parameter]
@@ -51,15 +53,15 @@ namespace GradientMsp.Commands
         [Parameter(ParameterSetName = LiveSet)]
         public SwitchParameter NonInteractive { get; set; }
 
-        /// <summary>Live target: how long to wait, in seconds, for each observable change.</summary>
+        /// <summary>Live target: how long to wait, in seconds, for each observable change (default 300).</summary>
         [Parameter(ParameterSetName = LiveSet)]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 300;
+        public int TimeoutSec { get; set; }
 
-        /// <summary>Format of the test result file: NUnitXml or JUnitXml.</summary>
+        /// <summary>Format of the test result file: NUnitXml (default) or JUnitXml.</summary>
         [Parameter]
         [ValidateSet("NUnitXml", "JUnitXml")]
-        public string OutputFormat { get; set; } = "NUnitXml";
+        public string? OutputFormat { get; set; }
 
         /// <summary>Write the test results to this file.</summary>
         [Parameter]
@@ -100,26 +102,10 @@ namespace GradientMsp.Commands
                 }
             }
 
-            var arguments = new Hashtable
-            {
-                ["Target"] = ParameterSetName,
-                ["Integration"] = Integration,
-                ["Emulator"] = Emulator,
-                ["BaseUri"] = BaseUri,
-                ["VendorApiKey"] = VendorApiKey,
-                ["PartnerApiKey"] = PartnerApiKey,
-                ["NonInteractive"] = NonInteractive,
-                ["TimeoutSec"] = TimeoutSec,
-                ["OutputFormat"] = OutputFormat,
-                ["OutputPath"] = OutputPath,
-                ["PesterModule"] = PesterModule,
-                ["Quiet"] = Quiet,
-            };
-
             Collection<PSObject> output;
             try
             {
-                output = InvokeCommand.InvokeScript(SessionState, ScriptBlock.Create(Runner), bodyPath, arguments);
+                output = InvokeCommand.InvokeScript(SessionState, ScriptBlock.Create(Runner), bodyPath, ParameterSetName, MyInvocation.BoundParameters);
             }
             catch (RuntimeException exception) when (!(exception is PipelineStoppedException))
             {

@@ -1,0 +1,170 @@
+# The partner side played by a person in the live Synthesize: the suite says what to click and
+# watches what the vendor API can see (status, accounts, isMapped, lastSyncedAt, a dead token) for
+# up to -TimeoutSec; what it cannot see (service mapping, Finish, the Billing page) it asks, and
+# with -NonInteractive it fails those steps with a message instead of waiting. Same operations as
+# adapters/Emulator.ps1 (Get-QaPartnerOperations lists them).
+
+function New-QaLivePartner {
+    [pscustomobject]@{
+        PSTypeName      = 'GradientMsp.QAPartner'
+        Kind            = 'Live'
+        SeesRequests    = $false # the live service keeps no request log the suite can read
+        Reset           = 'Reset-QaLive'
+        Connect         = 'Connect-QaLive'
+        NewKey          = 'Read-QaLiveKey'
+        Say             = 'Write-QaLiveInstruction'
+        Ask             = 'Confirm-QaLive'
+        PortalUrl       = 'Get-QaLivePortalUrl'
+        Next            = 'Get-QaLiveNext'
+        AccountsArrived = 'Get-QaLiveAccountsArrived'
+        ServicesArrived = 'Get-QaLiveServicesArrived'
+        MapAccounts     = 'Set-QaLiveAccountMapping'
+        MapServices     = 'Set-QaLiveServiceMapping'
+        Finish          = 'Complete-QaLiveSetup'
+        Billing         = 'Get-QaLiveBilling'
+        Disconnect      = 'Disconnect-QaLive'
+        AfterDisconnect = 'Get-QaLiveAfterDisconnect'
+        AccountCount    = 'Get-QaAccountCount'
+        LogMark         = 'Get-QaLiveLogMark'
+        LogSince        = 'Get-QaLiveLogSince'
+    }
+}
+
+function Reset-QaLive {
+    # Nothing to reset; the key given with -PartnerApiKey is the onboarding key.
+    param([psobject] $Qa)
+    $Qa.GivenPartnerKey
+}
+
+function Write-QaLiveInstruction {
+    # What the person must do in Synthesize.
+    param([psobject] $Qa, [string] $Text)
+    if (-not $Qa.Quiet -or -not $Qa.NonInteractive) { Write-Host "    >> $Text" -ForegroundColor Yellow }
+}
+
+function Confirm-QaLive {
+    # For what the vendor API cannot observe: ask the person (never when -NonInteractive).
+    param([psobject] $Qa, [string] $Question, [string] $Expected, [string] $Fix)
+    if ($Qa.NonInteractive) {
+        Stop-QaStep -Expected $Expected -Seen 'nothing the vendor API can observe, and -NonInteractive forbids asking' `
+            -Fix "run without -NonInteractive and answer the question, or check by hand: $Question"
+    }
+    $answer = Read-Host "    ?? $Question [y/n]"
+    if ($answer -notmatch '^(y|yes)$') {
+        Stop-QaStep -Expected $Expected -Seen "the person answered '$answer' to: $Question" -Fix $Fix
+    }
+}
+
+function Read-QaLiveKey {
+    # The person generates a key in Synthesize and pastes it; returns it.
+    param([psobject] $Qa, [string] $Instruction)
+    Write-QaLiveInstruction $Qa $Instruction
+    if ($Qa.NonInteractive) {
+        Stop-QaStep -Expected 'a Partner API Key generated in Synthesize' -Seen 'no key: the key is shown only in Synthesize, and -NonInteractive forbids asking for it' `
+            -Fix 'run interactively, or pass the key with -PartnerApiKey for the first pass'
+    }
+    $secure = Read-Host '    ?? Paste the Partner API Key Synthesize just generated' -AsSecureString
+    $key = [System.Net.NetworkCredential]::new('', $secure).Password
+    if (-not $key) { Stop-QaStep -Expected 'a Partner API Key' -Seen 'an empty answer' -Fix 'paste the key shown by Generate API Token' }
+    $key
+}
+
+function Connect-QaLive {
+    param([psobject] $Qa)
+    if ($Qa.Pass -eq 1 -and $Qa.GivenPartnerKey) {
+        Write-QaNote $Qa 'using the Partner API Key given with -PartnerApiKey as the key of this connection'
+        $Qa.PendingKey = $Qa.GivenPartnerKey
+        return
+    }
+    Write-QaLiveInstruction $Qa 'In Synthesize, open Integrations, find your integration and click Connect (disconnect it first if it is connected).'
+    $Qa.PendingKey = $null
+}
+
+function Get-QaLivePortalUrl {
+    # Through GET /vendor-api, with whatever key works so far.
+    param([psobject] $Qa)
+    $key = if ($Qa.PartnerKey) { $Qa.PartnerKey } else { $Qa.SetupKey }
+    $vendor = Invoke-QaApi $Qa -Path '' -PartnerKey $key
+    if ($vendor.Status -ne 200) {
+        Stop-QaStep -Expected 'GET /vendor-api to answer 200' -Seen "HTTP $($vendor.Status)" -Fix 'check the Vendor API Key and the Partner API Key'
+    }
+    [string] $vendor.Body.data.integrationPortalUrl
+}
+
+function Get-QaLiveNext {
+    # Next lights up while the status is pending (or active): wait for that status.
+    param([psobject] $Qa)
+    $status = Wait-QaCondition $Qa { $s = Get-QaIntegrationStatus $Qa; if ($s -and $s.status -in 'pending', 'active') { $s } }
+    if (-not $status) { return [pscustomobject]@{ Lit = $false; Status = (Get-QaIntegrationStatus $Qa).status; Note = $null } }
+    [pscustomobject]@{ Lit = $true; Status = $status.status; Note = "status '$($status.status)': Next should be lit in Synthesize" }
+}
+
+function Get-QaLiveAccountsArrived {
+    param([psobject] $Qa)
+    $accounts = Wait-QaCondition $Qa { $a = Invoke-QaApi $Qa -Path '/organization/accounts'; if ($a.Status -eq 200 -and @($a.Body).Count -gt 0) { @($a.Body) } }
+    $Qa.Data.LiveAccounts = $accounts
+    [pscustomobject]@{ Count = @($accounts | Where-Object { $_ }).Count; Seen = "GET /organization/accounts stayed empty for $($Qa.TimeoutSec) s"; Evidence = @() }
+}
+
+function Get-QaLiveServicesArrived {
+    param([psobject] $Qa)
+    $services = Wait-QaCondition $Qa { $s = Get-QaVendorServices $Qa; if ($s.Count -gt 0) { $s } }
+    [pscustomobject]@{ Count = @($services | Where-Object { $_ }).Count; Seen = "no vendor or organization service within $($Qa.TimeoutSec) s"; Evidence = @() }
+}
+
+function Set-QaLiveAccountMapping {
+    # Observable only when the service reports isMapped on accounts; otherwise the person is asked.
+    param([psobject] $Qa)
+    Write-QaLiveInstruction $Qa 'In Synthesize, map the accounts to PSA companies (ideally ones with contracts on your Billing page), leave one unmapped if you can, then continue.'
+    $hasFlag = @($Qa.Data.LiveAccounts | Where-Object { $_.PSObject.Properties['isMapped'] }).Count -gt 0
+    if ($hasFlag) {
+        $mapped = Wait-QaCondition $Qa { $a = Invoke-QaApi $Qa -Path '/organization/accounts'; @($a.Body | Where-Object isMapped) }
+        if (-not $mapped) { Stop-QaStep -Expected 'at least one mapped account' -Seen "no account reported isMapped within $($Qa.TimeoutSec) s" -Fix 'map the accounts in Synthesize' }
+        Write-QaNote $Qa "$(@($mapped).Count) account(s) mapped"
+        return
+    }
+    Confirm-QaLive $Qa 'Have you mapped the accounts?' 'the accounts mapped in Synthesize' 'map the accounts in Synthesize'
+}
+
+function Set-QaLiveServiceMapping {
+    param([psobject] $Qa)
+    Write-QaLiveInstruction $Qa 'In Synthesize, map the services to PSA services (ideally ones on your Billing page), then continue.'
+    Confirm-QaLive $Qa 'Have you mapped the services?' 'the services mapped in Synthesize' 'map the services in Synthesize'
+}
+
+function Complete-QaLiveSetup {
+    param([psobject] $Qa)
+    Write-QaLiveInstruction $Qa 'Click Finish in Synthesize. The modal should say usage still has to be pushed.'
+    Confirm-QaLive $Qa 'Did Finish complete the setup?' 'the setup finished' 'Finish needs the status pending; check Confirm Next lights up'
+}
+
+function Get-QaLiveBilling {
+    # The Billing page is not observable through the vendor API: $null, and the step asks.
+    param([psobject] $Qa)
+    Write-QaLiveInstruction $Qa 'In Synthesize, refresh the Billing page.'
+    $null
+}
+
+function Disconnect-QaLive {
+    param([psobject] $Qa)
+    Write-QaLiveInstruction $Qa 'In Synthesize, disconnect the integration. Waiting for the old key to stop working…'
+    $dead = Wait-QaCondition $Qa { (Invoke-QaApi $Qa -Path '/organization').Status -eq 401 }
+    if (-not $dead) { Stop-QaStep -Expected 'the old key to stop working (401) after the disconnect' -Seen "it still works after $($Qa.TimeoutSec) s" -Fix 'disconnect the integration in Synthesize' }
+}
+
+function Get-QaLiveAfterDisconnect {
+    # A dead key sees neither the accounts nor the status: $null (the reconnect pass checks that
+    # the accounts are gone).
+    param([psobject] $Qa)
+    $null
+}
+
+function Get-QaLiveLogMark {
+    param([psobject] $Qa)
+    0
+}
+
+function Get-QaLiveLogSince {
+    param([psobject] $Qa, [long] $Mark)
+    @()
+}
