@@ -206,9 +206,13 @@ function Invoke-Test {
 function Invoke-ModuleScript {
     # Runs a script in a fresh pwsh with the staged module first on PSModulePath.
     param([string] $Script, [string[]] $Arguments = @())
+    $savedModulePath = $env:PSModulePath
     $env:PSModulePath = $OutputRoot + [IO.Path]::PathSeparator + $env:PSModulePath
-    Invoke-FreshPwsh (@('-NoProfile', '-File', $Script) + $Arguments)
-    $exit = $LASTEXITCODE
+    try {
+        Invoke-FreshPwsh (@('-NoProfile', '-File', $Script) + $Arguments)
+        $exit = $LASTEXITCODE
+    }
+    finally { $env:PSModulePath = $savedModulePath }
     if ($exit -ne 0) { exit $exit }
 }
 
@@ -252,14 +256,21 @@ function Invoke-Package {
     Write-Host "Packed $target" -ForegroundColor Green
 }
 
+# Every task but Clean needs the staged module; it is built once per invocation, so
+# './build.ps1 Test, QA' does not publish and stage twice (a Clean in between builds again).
+$script:Staged = $false
+function Confirm-Build {
+    if (-not $script:Staged) { Invoke-Build; $script:Staged = $true }
+}
+
 foreach ($name in $Task) {
     switch ($name) {
-        'Clean' { Invoke-Clean }
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Test }
-        'QA' { Invoke-Build; Invoke-QA }
-        'Demo' { Invoke-Build; Invoke-Demo }
-        'Bench' { Invoke-Build; Invoke-Bench }
-        'Package' { Invoke-Build; Invoke-Package }
+        'Clean' { Invoke-Clean; $script:Staged = $false }
+        'Build' { Confirm-Build }
+        'Test' { Confirm-Build; Invoke-Test }
+        'QA' { Confirm-Build; Invoke-QA }
+        'Demo' { Confirm-Build; Invoke-Demo }
+        'Bench' { Confirm-Build; Invoke-Bench }
+        'Package' { Confirm-Build; Invoke-Package }
     }
 }
