@@ -118,7 +118,8 @@ function Invoke-Build {
 function Initialize-TestTools {
     # Pester (and the isolation-test fixtures) come from NuGet into .tools/packages.
     $pester = Join-Path $ToolPackages 'pester/5.7.1/tools/Pester.psd1'
-    if (-not (Test-Path $pester)) {
+    $monoRunner = Join-Path $ToolPackages 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
+    if (-not (Test-Path $pester) -or -not (Test-Path $monoRunner)) {
         Invoke-Native dotnet @('restore', "$RepoRoot/build/tools.proj", '--packages', $ToolPackages, '--nologo', '-v', 'q')
     }
     $pester
@@ -142,6 +143,36 @@ function Invoke-NetFrameworkBuild {
     Invoke-Native dotnet @('build', "$RepoRoot/build/net472/Cmdlets/GradientMsp.Cmdlets.Net472.csproj", '-c', $Configuration, '--nologo', '-v', 'q')
 }
 
+function Invoke-MonoClientTests {
+    # The client's xunit tests compiled for net472 and run on Mono, the nearest stand-in for Windows
+    # PowerShell 5.1's .NET Framework this machine has. Without Mono they are skipped, and say so.
+    param($Totals, $Problems)
+    $mono = Get-Command mono -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $mono) {
+        Write-Host 'Skipped: client tests on Mono (.NET Framework stand-in): mono is not installed (apt-get install mono-complete)' -ForegroundColor Yellow
+        $Totals.Skipped += 1
+        return
+    }
+    Write-Host 'xunit on Mono: GradientMsp.Client.Tests (net472)' -ForegroundColor Cyan
+    $xml = Join-Path $TestResults 'GradientMsp.Client.Tests.mono.xml'
+    try {
+        Invoke-Native dotnet @('build', "$RepoRoot/build/net472/ClientTests/GradientMsp.Client.Tests.Net472.csproj", '-c', $Configuration, '--nologo', '-v', 'q')
+        $runner = Join-Path $ToolPackages 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
+        & $mono.Source $runner "$RepoRoot/build/net472/ClientTests/bin/$Configuration/net472/GradientMsp.Client.Tests.dll" -nologo -xml $xml
+        $exit = $LASTEXITCODE
+    }
+    catch { $Problems.Add("client tests on Mono did not run: $($_.Exception.Message)"); return }
+    if (-not (Test-Path $xml)) { $Problems.Add("client tests on Mono produced no results (exit $exit)"); return }
+    [xml] $report = Get-Content -Raw $xml
+    foreach ($assembly in $report.assemblies.assembly) {
+        $Totals.Passed += [int] $assembly.passed
+        $Totals.Failed += [int] $assembly.failed + [int] $assembly.errors
+        $Totals.Skipped += [int] $assembly.skipped
+        Write-Host "  Mono: $($assembly.passed) passed, $($assembly.failed) failed, $($assembly.skipped) skipped"
+    }
+    if ($exit -ne 0 -and $Totals.Failed -eq 0) { $Problems.Add("client tests on Mono exited $exit") }
+}
+
 function Invoke-Test {
     $pesterModule = Initialize-TestTools
     if (Test-Path $TestResults) { Remove-Item $TestResults -Recurse -Force }
@@ -152,6 +183,7 @@ function Invoke-Test {
 
     try { Invoke-NetFrameworkBuild }
     catch { $problems.Add("the .NET Framework 4.7.2 compile check failed: $($_.Exception.Message)") }
+    Invoke-MonoClientTests -Totals $totals -Problems $problems
 
     foreach ($project in Get-ChildItem "$RepoRoot/tests" -Filter '*.Tests.csproj' -Recurse) {
         $name = $project.BaseName

@@ -60,10 +60,16 @@ namespace GradientMsp.Client.Tests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+#if NETFRAMEWORK
+            // build/net472/ClientTests runs these tests on Mono: .NET Framework's HttpClient has neither overload.
+            string? body = request.Content == null ? null : await request.Content.ReadAsStringAsync();
+            int attempt = request.Properties.TryGetValue("GradientMsp.Attempt", out var a) && a is int n ? n : 0;
+#else
             string? body = request.Content == null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            int attempt = request.Options.TryGetValue(new HttpRequestOptionsKey<int>("GradientMsp.Attempt"), out var a) ? a : 0;
+#endif
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var h in request.Headers) headers[h.Key] = string.Join(",", h.Value);
-            int attempt = request.Options.TryGetValue(new HttpRequestOptionsKey<int>("GradientMsp.Attempt"), out var a) ? a : 0;
             var captured = new CapturedRequest(request.Method.Method, request.RequestUri!, headers, body,
                 request.Content?.Headers.ContentType?.ToString(), _time.GetUtcNow(), attempt);
             Requests.Enqueue(captured);
