@@ -165,10 +165,14 @@ function Invoke-MonoClientTests {
     if (-not (Test-Path $xml)) { $Problems.Add("client tests on Mono produced no results (exit $exit)"); return }
     [xml] $report = Get-Content -Raw $xml
     foreach ($assembly in $report.assemblies.assembly) {
-        $Totals.Passed += [int] $assembly.passed
-        $Totals.Failed += [int] $assembly.failed + [int] $assembly.errors
-        $Totals.Skipped += [int] $assembly.skipped
-        Write-Host "  Mono: $($assembly.passed) passed, $($assembly.failed) failed, $($assembly.skipped) skipped"
+        # GetAttribute: <assembly> also has an <errors> child, which dot-notation would mix in.
+        $passed = [int] $assembly.GetAttribute('passed')
+        $failed = [int] $assembly.GetAttribute('failed') + [int] $assembly.GetAttribute('errors')
+        $skipped = [int] $assembly.GetAttribute('skipped')
+        $Totals.Passed += $passed
+        $Totals.Failed += $failed
+        $Totals.Skipped += $skipped
+        Write-Host "  Mono: $passed passed, $failed failed, $skipped skipped"
     }
     if ($exit -ne 0 -and $Totals.Failed -eq 0) { $Problems.Add("client tests on Mono exited $exit") }
 }

@@ -6,7 +6,7 @@ A failing step says what was expected, what was seen and what the integration mu
 
 There are three targets. The emulator (the default) starts the module's emulator, or uses -Emulator, plays the partner's side through its control API, checks the integration through the emulator's state and request log, and stops the emulator it started; it takes under a minute. The live service (-BaseUri, -VendorApiKey, -PartnerApiKey) tells you what to click in Synthesize at each partner step and waits, up to -TimeoutSec, for what the vendor API can observe; it asks for a confirmation only where nothing is observable, and -NonInteractive fails those steps instead. Your own integration (-Integration) is tested by calling its Authenticate, Sync and Disconnect with BaseUri, VendorKey and PartnerKey; without -Integration the module's own cmdlets are the integration.
 
-The command needs Pester 5 (5.7.1 tested): -PesterModule, $env:GRADIENTMSP_PESTER_MODULE or an installed Pester 5.
+The command needs Pester 5.7+ or 6.x (5.7.1 and 6.2.0 tested): -PesterModule (a path, relative to the current location), $env:GRADIENTMSP_PESTER_MODULE or the newest such Pester installed. Output is plain text when redirected, when NO_COLOR is set or when $PSStyle.OutputRendering is PlainText; -OutputPath files name every test with the class GradientMsp.QA and give skipped steps their reason.
 '@
     Examples     = @(
         @{

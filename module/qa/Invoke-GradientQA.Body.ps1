@@ -9,24 +9,47 @@ param(
     [Parameter(Mandatory)] [System.Collections.IDictionary] $Bound
 )
 
+function Test-GradientQAPesterVersion {
+    # Pester 5.7 or later, or Pester 6: the two lines the suite is tested with (build.ps1 Test runs it
+    # under 5.7.1 and 6.2.0). 5.7 is the first 5.x with everything the suite's configuration uses.
+    param([version] $Version)
+    ($Version.Major -eq 5 -and $Version.Minor -ge 7) -or $Version.Major -eq 6
+}
+
 function Import-GradientQAPester {
-    # Pester 5 must be importable: an explicit path, $env:GRADIENTMSP_PESTER_MODULE, or the newest
-    # Pester 5 installed. A Pester 5 already loaded is used as it is (re-importing it would break a
-    # Pester run that is calling us).
+    # Pester must be importable: an explicit path (relative to the current location, as a user
+    # typed it), $env:GRADIENTMSP_PESTER_MODULE, or the newest supported Pester installed. A
+    # supported Pester already loaded is used as it is (re-importing it would break a Pester run
+    # that is calling us).
     param([string] $Path)
-    $loaded = Get-Module Pester | Where-Object { $_.Version.Major -eq 5 } | Select-Object -First 1
+    $loaded = Get-Module Pester | Where-Object { Test-GradientQAPesterVersion $_.Version } | Select-Object -First 1
     if ($loaded) { return }
     if (-not $Path) { $Path = $env:GRADIENTMSP_PESTER_MODULE }
-    if (-not $Path) {
-        $available = Get-Module Pester -ListAvailable | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending | Select-Object -First 1
+    if ($Path) {
+        $Path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+        if (-not (Test-Path -LiteralPath $Path)) {
+            throw [System.IO.FileNotFoundException]::new("Pester was not found at '$Path': pass -PesterModule the path of Pester.psd1 (5.7+ or 6.x).")
+        }
+    }
+    else {
+        $available = Get-Module Pester -ListAvailable | Where-Object { Test-GradientQAPesterVersion $_.Version } | Sort-Object Version -Descending | Select-Object -First 1
         if ($available) { $Path = $available.Path }
     }
     if (-not $Path) {
-        throw [System.IO.FileNotFoundException]::new('Invoke-GradientQA needs Pester 5 (5.7.1 tested): Install-PSResource Pester -Version 5.7.1, or pass -PesterModule <path to Pester.psd1>, or set $env:GRADIENTMSP_PESTER_MODULE.')
+        throw [System.IO.FileNotFoundException]::new('Invoke-GradientQA needs Pester 5.7+ or 6.x (5.7.1 and 6.2.0 tested): Install-PSResource Pester, or pass -PesterModule <path to Pester.psd1>, or set $env:GRADIENTMSP_PESTER_MODULE.')
     }
     Import-Module $Path -Global -ErrorAction Stop
-    $version = (Get-Module Pester).Version
-    if ($version.Major -ne 5) { throw "Invoke-GradientQA needs Pester 5; $Path is Pester $version." }
+    $version = (Get-Module Pester | Sort-Object Version -Descending | Select-Object -First 1).Version
+    if (-not (Test-GradientQAPesterVersion $version)) { throw "Invoke-GradientQA needs Pester 5.7+ or 6.x; $Path is Pester $version." }
+}
+
+function Test-GradientQAPlainOutput {
+    # No colour codes where nobody sees colours: a redirected log, NO_COLOR (no-color.org), or
+    # PowerShell 7's $PSStyle.OutputRendering set to PlainText. (Read by name: 5.1 has no $PSStyle.)
+    if ($env:NO_COLOR) { return $true }
+    if ([Console]::IsOutputRedirected) { return $true }
+    $style = Get-Variable -Name PSStyle -ValueOnly -ErrorAction SilentlyContinue
+    $null -ne $style -and [string] $style.OutputRendering -eq 'PlainText'
 }
 
 function ConvertTo-GradientQAPlainText {
@@ -37,6 +60,7 @@ function ConvertTo-GradientQAPlainText {
 }
 
 . (Join-Path $PSScriptRoot 'GradientQA.Run.ps1')
+. (Join-Path $PSScriptRoot 'GradientQA.Results.ps1')
 . (Join-Path $PSScriptRoot 'GradientQA.ModuleIntegration.ps1')
 
 $ErrorActionPreference = 'Stop'
@@ -73,6 +97,7 @@ try {
     $configuration.Run.Container = @(foreach ($file in $files) { New-PesterContainer -Path $file -Data @{ Qa = $qa } })
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = if ($qa.Quiet) { 'None' } else { 'Detailed' }
+    if (Test-GradientQAPlainOutput) { $configuration.Output.RenderMode = 'Plaintext' }
     $outputPath = $Bound['OutputPath']
     if ($outputPath) {
         $configuration.TestResult.Enabled = $true
@@ -80,6 +105,7 @@ try {
         $configuration.TestResult.OutputPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($outputPath)
     }
     $pester = Invoke-Pester -Configuration $configuration
+    if ($outputPath) { Repair-QaResultFile -Path $configuration.TestResult.OutputPath.Value -Format $configuration.TestResult.OutputFormat.Value -Run $qa }
 }
 finally {
     if ($qa -and $qa.Http) { $qa.Http.Dispose() }

@@ -67,7 +67,7 @@ namespace GradientMsp.Commands
         [Parameter]
         public string? OutputPath { get; set; }
 
-        /// <summary>Path to Pester's psd1 (5.x, 5.7.1 tested). Defaults to $env:GRADIENTMSP_PESTER_MODULE, then the newest Pester 5 that Get-Module -ListAvailable finds.</summary>
+        /// <summary>Path to Pester's psd1 (5.7+ or 6.x; 5.7.1 and 6.2.0 tested), relative to the current location. Defaults to $env:GRADIENTMSP_PESTER_MODULE, then the newest such Pester that Get-Module -ListAvailable finds.</summary>
         [Parameter]
         public string? PesterModule { get; set; }
 
