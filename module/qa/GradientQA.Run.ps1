@@ -133,7 +133,7 @@ function New-QaStep {
 
 function Get-QaPartnerOperations {
     # What each adapter (adapters/*.ps1) must provide: the partner's clicks, and what can be seen.
-    'Reset', 'Connect', 'NewKey', 'Say', 'Ask', 'PortalUrl', 'Next', 'AccountsArrived', 'ServicesArrived',
+    'Reset', 'Connect', 'NewKey', 'Say', 'Ask', 'AwaitPerson', 'PortalUrl', 'Next', 'AccountsArrived', 'ServicesArrived',
     'MapAccounts', 'MapServices', 'Finish', 'Billing', 'Disconnect', 'AfterDisconnect', 'AccountCount', 'LogMark', 'LogSince'
 }
 

@@ -12,6 +12,7 @@ function New-QaEmulatorPartner {
         NewKey          = 'New-QaEmulatorKey'
         Say             = 'Write-QaEmulatorInstruction'
         Ask             = 'Confirm-QaEmulator'
+        AwaitPerson     = 'Skip-QaEmulatorPerson'
         PortalUrl       = 'Get-QaEmulatorPortalUrl'
         Next            = 'Get-QaEmulatorNext'
         AccountsArrived = 'Get-QaEmulatorAccountsArrived'
@@ -60,6 +61,11 @@ function New-QaEmulatorKey {
 function Write-QaEmulatorInstruction {
     # Nobody to tell: the suite itself does what a person would.
     param([psobject] $Qa, [string] $Text)
+}
+
+function Skip-QaEmulatorPerson {
+    # The emulator plays the person at once: there is never anyone to wait for.
+    param([psobject] $Qa, [string] $Action, [string] $Expected)
 }
 
 function Confirm-QaEmulator {

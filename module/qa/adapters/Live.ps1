@@ -14,6 +14,7 @@ function New-QaLivePartner {
         NewKey          = 'Read-QaLiveKey'
         Say             = 'Write-QaLiveInstruction'
         Ask             = 'Confirm-QaLive'
+        AwaitPerson     = 'Assert-QaLivePerson'
         PortalUrl       = 'Get-QaLivePortalUrl'
         Next            = 'Get-QaLiveNext'
         AccountsArrived = 'Get-QaLiveAccountsArrived'
@@ -34,6 +35,31 @@ function Reset-QaLive {
     # Nothing to reset; the key given with -PartnerApiKey is the onboarding key.
     param([psobject] $Qa)
     $Qa.GivenPartnerKey
+}
+
+function Format-QaKeyHint {
+    # Which key a prompt means, without showing it: its last four characters, as Synthesize does.
+    param([string] $Key)
+    if (-not $Key) { return 'no key yet' }
+    $tail = if ($Key.Length -gt 8) { $Key.Substring($Key.Length - 4) } else { '' }
+    "the key ending ****$tail"
+}
+
+function Format-QaWait {
+    # How long the suite will watch for a person's click: the limit and the clock time it ends.
+    param([psobject] $Qa)
+    "waiting up to $($Qa.TimeoutSec) s, until $([DateTime]::Now.AddSeconds($Qa.TimeoutSec).ToString('HH:mm:ss'))"
+}
+
+function Assert-QaLivePerson {
+    # A step that only a person in Synthesize (or the vendor portal) can move: with -NonInteractive
+    # nobody is there, so say that nothing was observed instead of waiting -TimeoutSec and blaming
+    # the integration.
+    param([psobject] $Qa, [string] $Action, [string] $Expected)
+    if ($Qa.NonInteractive) {
+        Stop-QaStep -Expected $Expected -Seen "nothing observed: $Action is a person's click, and -NonInteractive does not wait for one" `
+            -Fix 'run without -NonInteractive with someone at Synthesize (the prompts say what to click), or test against the emulator'
+    }
 }
 
 function Write-QaLiveInstruction {
@@ -63,7 +89,8 @@ function Read-QaLiveKey {
         Stop-QaStep -Expected 'a Partner API Key generated in Synthesize' -Seen 'no key: the key is shown only in Synthesize, and -NonInteractive forbids asking for it' `
             -Fix 'run interactively, or pass the key with -PartnerApiKey for the first pass'
     }
-    $secure = Read-Host '    ?? Paste the Partner API Key Synthesize just generated' -AsSecureString
+    $replaces = if ($Qa.PartnerKey) { " (it replaces $(Format-QaKeyHint $Qa.PartnerKey))" } else { '' }
+    $secure = Read-Host "    ?? Paste the new Partner API Key Synthesize just showed$replaces" -AsSecureString
     $key = [System.Net.NetworkCredential]::new('', $secure).Password
     if (-not $key) { Stop-QaStep -Expected 'a Partner API Key' -Seen 'an empty answer' -Fix 'paste the key shown by Generate API Token' }
     $key
@@ -81,14 +108,25 @@ function Connect-QaLive {
 }
 
 function Get-QaLivePortalUrl {
-    # Through GET /vendor-api, with whatever key works so far.
+    # Through GET /vendor-api, with the freshest key the suite holds that it has not itself retired
+    # (its disconnect step kills the key it held then). If every key is dead by now, the URL read
+    # while one worked (Open Vendor Portal) is the answer: the suite's own disconnect is no
+    # reason to fail the vendor.
     param([psobject] $Qa)
-    $key = if ($Qa.PartnerKey) { $Qa.PartnerKey } else { $Qa.SetupKey }
-    $vendor = Invoke-QaApi $Qa -Path '' -PartnerKey $key
-    if ($vendor.Status -ne 200) {
-        Stop-QaStep -Expected 'GET /vendor-api to answer 200' -Seen "HTTP $($vendor.Status)" -Fix 'check the Vendor API Key and the Partner API Key'
+    $retired = @($Qa.Data.KeyBeforeDisconnect) | Where-Object { $_ }
+    $keys = @($Qa.PartnerKey, $Qa.PendingKey, $Qa.SetupKey, $Qa.GivenPartnerKey) | Where-Object { $_ -and $retired -notcontains $_ } | Select-Object -Unique
+    $statuses = @()
+    foreach ($key in $keys) {
+        $vendor = Invoke-QaApi $Qa -Path '' -PartnerKey $key
+        if ($vendor.Status -eq 200) { return [string] $vendor.Body.data.integrationPortalUrl }
+        $statuses += "HTTP $($vendor.Status) with $(Format-QaKeyHint $key)"
     }
-    [string] $vendor.Body.data.integrationPortalUrl
+    if ($null -ne $Qa.Data.PortalUrl) {
+        Write-QaNote $Qa 'no key the suite holds works any more (the disconnect step retired them): using the URL read at Open Vendor Portal'
+        return [string] $Qa.Data.PortalUrl
+    }
+    $seen = if ($statuses) { $statuses -join '; ' } else { 'no Partner API Key that the suite has not retired' }
+    Stop-QaStep -Expected 'GET /vendor-api to answer 200' -Seen $seen -Fix 'check the Vendor API Key and the Partner API Key'
 }
 
 function Get-QaLiveNext {
@@ -115,7 +153,8 @@ function Get-QaLiveServicesArrived {
 function Set-QaLiveAccountMapping {
     # Observable only when the service reports isMapped on accounts; otherwise the person is asked.
     param([psobject] $Qa)
-    Write-QaLiveInstruction $Qa 'In Synthesize, map the accounts to PSA companies (ideally ones with contracts on your Billing page), leave one unmapped if you can, then continue.'
+    Assert-QaLivePerson $Qa 'mapping the accounts in Synthesize' 'at least one mapped account'
+    Write-QaLiveInstruction $Qa "In Synthesize, map the accounts to PSA companies (ideally ones with contracts on your Billing page), leave one unmapped if you can, then continue ($(Format-QaWait $Qa))."
     $hasFlag = @($Qa.Data.LiveAccounts | Where-Object { $_.PSObject.Properties['isMapped'] }).Count -gt 0
     if ($hasFlag) {
         $mapped = Wait-QaCondition $Qa { $a = Invoke-QaApi $Qa -Path '/organization/accounts'; @($a.Body | Where-Object isMapped) }
@@ -147,7 +186,8 @@ function Get-QaLiveBilling {
 
 function Disconnect-QaLive {
     param([psobject] $Qa)
-    Write-QaLiveInstruction $Qa 'In Synthesize, disconnect the integration. Waiting for the old key to stop working…'
+    Assert-QaLivePerson $Qa 'disconnecting the integration in Synthesize' 'the old key to stop working (401) after the disconnect'
+    Write-QaLiveInstruction $Qa "In Synthesize, disconnect the integration; watching $(Format-QaKeyHint $Qa.PartnerKey) stop working ($(Format-QaWait $Qa))…"
     $dead = Wait-QaCondition $Qa { (Invoke-QaApi $Qa -Path '/organization').Status -eq 401 }
     if (-not $dead) { Stop-QaStep -Expected 'the old key to stop working (401) after the disconnect' -Seen "it still works after $($Qa.TimeoutSec) s" -Fix 'disconnect the integration in Synthesize' }
 }

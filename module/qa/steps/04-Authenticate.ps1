@@ -21,7 +21,8 @@
             }
             return
         }
-        & $Qa.Partner.Say $Qa 'In your vendor portal, paste the Partner API Key and authenticate the integration. Waiting for the status or the accounts to change…'
+        & $Qa.Partner.AwaitPerson $Qa 'authenticating in the vendor portal (no -Integration was given)' 'the integration to use the key (status or accounts change)'
+        & $Qa.Partner.Say $Qa "In your vendor portal, paste the Partner API Key ($(Format-QaKeyHint $Qa.PartnerKey)) and authenticate the integration; watching for the status or the accounts to change ($(Format-QaWait $Qa))…"
         $changed = Wait-QaCondition $Qa {
             $status = Get-QaIntegrationStatus $Qa
             $accounts = Invoke-QaApi $Qa -Path '/organization/accounts'

@@ -22,7 +22,8 @@
             }
         }
         else {
-            & $Qa.Partner.Say $Qa 'In your vendor portal, initiate a sync. Waiting for Synthesize to record it…'
+            & $Qa.Partner.AwaitPerson $Qa 'initiating a sync in the vendor portal (no -Integration was given)' 'Synthesize to record the sync (lastSyncedAt changes, status becomes active)'
+            & $Qa.Partner.Say $Qa "In your vendor portal, initiate a sync; watching for Synthesize to record it ($(Format-QaWait $Qa))…"
         }
         $after = Wait-QaCondition $Qa { $s = Get-QaIntegrationStatus $Qa; if ($s -and ($s.lastSyncedAt -ne $before.lastSyncedAt -or $s.status -eq 'active')) { $s } }
         if (-not $after) {
