@@ -62,6 +62,22 @@ function Assert-QaLivePerson {
     }
 }
 
+function Read-QaLiveAnswer {
+    # The person's answer. When answers come on stdin (a script or a bot playing the person), the
+    # prompt is written as a whole line first, so whoever reads the output sees the question before
+    # answering it, and the answer is read without echo: Read-Host -AsSecureString cannot read
+    # redirected input, and plain Read-Host would copy a key into the log.
+    param([string] $Prompt, [switch] $Secret)
+    if ([Console]::IsInputRedirected) {
+        Write-Host "${Prompt}:"
+        $line = [Console]::In.ReadLine()
+        if ($null -eq $line) { return '' }
+        return $line.Trim()
+    }
+    if ($Secret) { return [System.Net.NetworkCredential]::new('', (Read-Host $Prompt -AsSecureString)).Password }
+    Read-Host $Prompt
+}
+
 function Write-QaLiveInstruction {
     # What the person must do in Synthesize.
     param([psobject] $Qa, [string] $Text)
@@ -75,7 +91,7 @@ function Confirm-QaLive {
         Stop-QaStep -Expected $Expected -Seen 'nothing the vendor API can observe, and -NonInteractive forbids asking' `
             -Fix "run without -NonInteractive and answer the question, or check by hand: $Question"
     }
-    $answer = Read-Host "    ?? $Question [y/n]"
+    $answer = Read-QaLiveAnswer "    ?? $Question [y/n]"
     if ($answer -notmatch '^(y|yes)$') {
         Stop-QaStep -Expected $Expected -Seen "the person answered '$answer' to: $Question" -Fix $Fix
     }
@@ -90,8 +106,7 @@ function Read-QaLiveKey {
             -Fix 'run interactively, or pass the key with -PartnerApiKey for the first pass'
     }
     $replaces = if ($Qa.PartnerKey) { " (it replaces $(Format-QaKeyHint $Qa.PartnerKey))" } else { '' }
-    $secure = Read-Host "    ?? Paste the new Partner API Key Synthesize just showed$replaces" -AsSecureString
-    $key = [System.Net.NetworkCredential]::new('', $secure).Password
+    $key = Read-QaLiveAnswer "    ?? Paste the new Partner API Key Synthesize just showed$replaces" -Secret
     if (-not $key) { Stop-QaStep -Expected 'a Partner API Key' -Seen 'an empty answer' -Fix 'paste the key shown by Generate API Token' }
     $key
 }
