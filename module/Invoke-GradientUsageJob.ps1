@@ -217,7 +217,28 @@ foreach ($result in $results) {
     }
 }
 $missing = $rows.Count - $results.Count
-if ($missing -gt 0) { Write-JobLog 'ERROR' "$missing row(s) got no result (the sync stopped early): $($syncError.Exception.Message)" }
+function Get-RowValue($Row, [string] $Name) {
+    $property = $Row.PSObject.Properties[$Name]
+    if ($null -eq $property) { return $null }
+    $property.Value
+}
+if ($missing -gt 0) {
+    $why = 'no reason given'
+    if ($null -ne $syncError) { $why = $syncError.Exception.Message }
+    Write-JobLog 'ERROR' "$missing row(s) got no result (the sync stopped early): $why"
+    # Rows the sync never answered for go into the failed CSV too (a result's Source is its row).
+    $answered = New-Object 'System.Collections.Generic.HashSet[object]'
+    foreach ($result in $results) { if ($null -ne $result.Source) { $null = $answered.Add($result.Source); $null = $answered.Add($result.Source.PSObject.BaseObject) } }
+    foreach ($row in $rows) {
+        if (-not $answered.Contains($row) -and -not $answered.Contains($row.PSObject.BaseObject)) {
+            $bad.Add((New-Object PSObject -Property ([ordered]@{
+                            AccountId = Get-RowValue $row 'accountId'; ServiceId = Get-RowValue $row 'serviceId'
+                            ServiceName = Get-RowValue $row 'serviceName'; UnitCount = Get-RowValue $row 'unitCount'
+                            Outcome = 'NotSent'; Reason = 'the sync stopped before this row'
+                        })))
+        }
+    }
+}
 Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, failed {3}, invalid {4}, not sent {5}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Failed, $counts.Invalid, $counts.NotSent)
 
 if ($bad.Count -gt 0 -or $missing -gt 0) {
@@ -232,6 +253,6 @@ if ($bad.Count -gt 0 -or $missing -gt 0) {
                 reason      = Protect-Text "$($_.Reason)"
             })
     } | Export-Csv -LiteralPath $script:FailedCsv -NoTypeInformation -Encoding UTF8
-    Exit-UsageJob 1 "$($bad.Count + [Math]::Max(0, $missing)) row(s) did not land; re-run them with -CsvPath $script:FailedCsv"
+    Exit-UsageJob 1 "$($bad.Count) row(s) did not land; re-run them with -CsvPath $script:FailedCsv"
 }
 Exit-UsageJob 0 $null
