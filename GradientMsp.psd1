@@ -59,6 +59,7 @@
         'Start-GradientEmulator'
         'Stop-GradientEmulator'
         'Sync-GradientUsage'
+        'Test-GradientIntegration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

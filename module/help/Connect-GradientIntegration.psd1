@@ -5,6 +5,8 @@ Opens a connection to Synthesize for one partner: the vendor API key plus the pa
 Keys can be given as SecureString or plain string; when they are not given, $env:GRADIENT_VENDOR_API_KEY and $env:GRADIENT_PARTNER_API_KEY are used, which suits RMM and scheduled runs. The connection becomes the default for every other command in this session (runspace); -PassThru returns it, for scripts that work with several partners at once through -Connection.
 
 -BaseUri points the connection at another host root, for example a local emulator; plain http is only accepted for 127.0.0.1/localhost. With no keys anywhere it connects to the emulator started in this session (or, typed at the prompt, starts one); with -Emulator, to that emulator. In a script, missing keys with no emulator started is a MissingApiKey error, so an unattended run never syncs to a local emulator by mistake.
+
+On success it prints one line saying what it connected to: organization, vendor, host, the partner key's last four characters (****abcd) and the integration status. The line is written the way Write-Host writes (the information stream, tagged PSHOST): it is not output, so $c = Connect-GradientIntegration -PassThru stays clean, and -NoWelcome, -InformationAction Ignore or 6>$null silence it; -InformationVariable captures it.
 '@
     Examples     = @(
         @{

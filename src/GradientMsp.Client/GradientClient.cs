@@ -71,6 +71,7 @@ namespace GradientMsp.Client
                 {
                     // Older frameworks: keep their default.
                 }
+                TlsPolicy.Apply(handler); // Windows PowerShell may not offer TLS 1.2 by default
                 primary = _ownedPrimary = handler;
             }
 

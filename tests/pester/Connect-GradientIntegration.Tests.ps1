@@ -71,3 +71,57 @@ catch {
     }
 }
 
+
+# The one line a person sees after connecting (as Connect-MgGraph prints), and the ways a script
+# silences it. Information-stream semantics are the host's, so they are checked in a fresh pwsh.
+Describe 'Connect-GradientIntegration connected line' {
+    BeforeAll {
+        . $PSScriptRoot/common.ps1
+        $script:emulator = Start-GradientEmulator
+        $script:keys = @{ VendorApiKey = $emulator.VendorKey; PartnerApiKey = $emulator.PartnerKey; BaseUri = $emulator.BaseUri }
+    }
+    AfterAll {
+        Get-GradientConnection | Disconnect-GradientIntegration -ErrorAction SilentlyContinue
+        $emulator | Stop-GradientEmulator
+    }
+
+    It 'says organization, host, the last four of the partner key and status, and nothing more of any key' {
+        $null = Connect-GradientIntegration @keys -InformationVariable info
+        $line = "$(@($info)[0].MessageData)"
+        @($info).Count | Should -Be 1
+        @($info)[0].Tags | Should -Contain 'PSHOST'
+        $integration = Get-GradientIntegration
+        $line | Should -Match ([regex]::Escape("'$($integration.Name)'"))
+        $line | Should -Match ([regex]::Escape($emulator.BaseUri.Authority))
+        $line | Should -Match ([regex]::Escape('****' + $emulator.PartnerKey.Substring($emulator.PartnerKey.Length - 4)))
+        $line | Should -Match 'status: pending'
+        $line | Should -Not -Match ([regex]::Escape($emulator.PartnerKey.Substring(0, $emulator.PartnerKey.Length - 4)))
+        $line | Should -Not -Match ([regex]::Escape($emulator.VendorKey))
+        foreach ($width in 5..8) {
+            $line | Should -Not -Match ([regex]::Escape($emulator.PartnerKey.Substring($emulator.PartnerKey.Length - $width))) -Because 'only the last four characters may show'
+        }
+    }
+
+    It 'is not pipeline output and is silenced by -NoWelcome' {
+        $connection = Connect-GradientIntegration @keys -PassThru -NoWelcome -InformationVariable info
+        @($connection).Count | Should -Be 1
+        $connection | Should -BeOfType ([GradientMsp.Commands.GradientConnection])
+        @($info).Count | Should -Be 0
+    }
+
+    It 'shows by default in a host and is silenced by -InformationAction Ignore, 6>$null and -NoWelcome' {
+        $probe = Join-Path $TestDrive 'welcome.ps1'
+        Set-Content -Path $probe -Value @"
+Import-Module GradientMsp
+`$k = @{ VendorApiKey = '$($emulator.VendorKey)'; PartnerApiKey = '$($emulator.PartnerKey)'; BaseUri = '$($emulator.BaseUri)' }
+'default:'; Connect-GradientIntegration @k
+'ignore:'; Connect-GradientIntegration @k -InformationAction Ignore
+'redirected:'; Connect-GradientIntegration @k 6>`$null
+'nowelcome:'; Connect-GradientIntegration @k -NoWelcome
+'end'
+"@
+        $output = @(Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $probe) 2>&1 | ForEach-Object { "$_" })
+        $text = $output -join "`n"
+        $text | Should -Match "default:\n[^\n]*Connected to [^\n]*\nignore:\nredirected:\nnowelcome:\nend"
+    }
+}

@@ -232,6 +232,18 @@ namespace GradientMsp.Client.Session
 
         public void Dispose() => Close();
 
+        /// <summary>
+        /// The one line Connect-GradientIntegration prints: organization, vendor, host, the partner
+        /// key's last four characters only, and the status.
+        /// </summary>
+        public string DescribeConnection()
+        {
+            string organization = OrganizationName ?? OrganizationId ?? "an unnamed organization";
+            string vendor = string.IsNullOrEmpty(VendorName) ? string.Empty : $" as vendor '{VendorName}'";
+            string where = IsEmulator ? $"the local emulator at {BaseUri.Authority}" : BaseUri.Authority;
+            return $"Connected to '{organization}'{vendor} on {where} with partner key {PartnerKeyHint}; integration status: {Status ?? "unknown"}.";
+        }
+
         public override string ToString() => $"{OrganizationName ?? OrganizationId ?? "?"} @ {BaseUri} (partner {PartnerKeyHint})";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using GradientMsp.Client.Http;
 
 namespace GradientMsp.Client.Session
 {
@@ -15,7 +16,8 @@ namespace GradientMsp.Client.Session
         /// <summary>
         /// Settings match the client's own default primary handler (GradientClient.Core Initialize):
         /// no auto-redirect (a redirect would carry GRADIENT-TOKEN wherever it points), no cookies,
-        /// and 64 connections per host so Windows PowerShell does not serialise a sync at 2.
+        /// 64 connections per host so Windows PowerShell does not serialise a sync at 2, and TLS 1.2
+        /// offered even where .NET Framework's default does not (<see cref="TlsPolicy"/>).
         /// </summary>
         public static HttpMessageHandler Create()
         {
@@ -34,6 +36,7 @@ namespace GradientMsp.Client.Session
                 // Older frameworks: keep their default.
             }
 
+            TlsPolicy.Apply(handler);
             return handler;
         }
     }

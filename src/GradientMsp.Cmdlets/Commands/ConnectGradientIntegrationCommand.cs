@@ -57,6 +57,13 @@ namespace GradientMsp.Commands
         [ValidateRange(0, 20)]
         public int MaxRetries { get; set; } = Connections.DefaultMaxRetries;
 
+        /// <summary>
+        /// Do not print the "Connected to ..." line. It goes to the information stream tagged PSHOST
+        /// (as Write-Host does), so -InformationAction Ignore and 6&gt;$null silence it too.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter NoWelcome { get; set; }
+
         /// <summary>Return the connection object.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -80,6 +87,14 @@ namespace GradientMsp.Commands
                 string partnerKey = ResolveKey(PartnerApiKey, PartnerKeyVariable, "PartnerApiKey");
                 Uri baseUri = ResolveBaseUri();
                 connection = Open(new GradientCredential(vendorKey, partnerKey), baseUri, isEmulator: false);
+            }
+
+            if (!NoWelcome)
+            {
+                // Write-Host's mechanism: shown by default (a person sees whom they connected to, as
+                // with Connect-MgGraph), yet it is not pipeline output, so a script's variables stay
+                // clean, and the usual information-stream controls silence or capture it.
+                WriteInformation(new HostInformationMessage { Message = connection.Session.DescribeConnection() }, new[] { "PSHOST" });
             }
 
             if (PassThru)
