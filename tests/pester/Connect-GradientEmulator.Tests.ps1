@@ -84,6 +84,24 @@ Describe 'Connect-GradientEmulator and New-GradientEmulatorPartner' {
         @(Get-GradientEmulator -All).Count | Should -Be 1
     }
 
+    It 'attaches nothing under -WhatIf' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Uri)
+                    Import-Module GradientMsp
+                    $out = Connect-GradientEmulator -BaseUri $Uri -WhatIf
+                    [pscustomobject] @{ Output = @($out).Count; Known = @(Get-GradientEmulator -All).Count }
+                }).AddArgument($emulator.BaseUri)
+            $result = $ps.Invoke()
+        }
+        finally {
+            $ps.Dispose()
+        }
+        $result[0].Output | Should -Be 0
+        $result[0].Known | Should -Be 0
+    }
+
     It 'fails with EmulatorNotReachable where no emulator answers' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()

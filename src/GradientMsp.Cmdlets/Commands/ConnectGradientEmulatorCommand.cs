@@ -9,7 +9,7 @@ namespace GradientMsp.Commands
     /// <summary>
     /// <para type="synopsis">Attaches this session to an emulator another session started (a second terminal), by its base URI, so every emulator cmdlet can drive it. Ending this session never stops that emulator.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "GradientEmulator")]
+    [Cmdlet(VerbsCommunications.Connect, "GradientEmulator", SupportsShouldProcess = true)]
     [OutputType(typeof(GradientEmulator))]
     public sealed class ConnectGradientEmulatorCommand : GradientCmdlet
     {
@@ -25,6 +25,12 @@ namespace GradientMsp.Commands
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, baseUri,
                     $"'{baseUri}' is not an absolute http(s) URI.", "Pass the emulator's BaseUri, e.g. http://127.0.0.1:41234."));
+            }
+
+            // It changes only this session (its default emulator), never the emulator itself.
+            if (!ShouldProcess(baseUri.GetLeftPart(UriPartial.Authority), "Attach this session to the Gradient emulator"))
+            {
+                return;
             }
 
             EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
