@@ -6,27 +6,71 @@ using System.Threading.Tasks;
 
 namespace GradientMsp.Client.Emulator
 {
-    /// <summary>One emulator a host started: the process, a control client for it, and how it was started.</summary>
+    /// <summary>
+    /// One emulator a host knows: either a process it started (or adopted), or one running elsewhere that it
+    /// attached to by base URI (Connect-GradientEmulator from a second terminal). An attached emulator has no
+    /// <see cref="Process"/>; stopping it only forgets it, so the session that attached never ends it.
+    /// </summary>
     internal sealed class EmulatorInstance
     {
         /// <summary>What the emulator applies when it is started without --rate-limit (the real API's limit).</summary>
         public const int DefaultRateLimit = 100;
 
+        private readonly EmulatorProcess? _process;
         private int _stopped;
 
         internal EmulatorInstance(EmulatorProcess process, EmulatorProcessOptions options, DateTimeOffset startedAt)
         {
-            Process = process;
+            _process = process;
             Control = process.CreateControlClient();
+            BaseUri = process.BaseUri;
+            ApiBaseUri = process.ApiBaseUri;
+            VendorKey = process.VendorKey;
+            PartnerKey = process.PartnerKey;
+            OrganizationId = process.OrganizationId;
+            ProcessId = process.ProcessId;
             RateLimit = options.RateLimit ?? DefaultRateLimit;
             StateFile = options.StateFile;
             Seeded = options.Seed;
             StartedAt = startedAt;
         }
 
-        public EmulatorProcess Process { get; }
+        /// <summary>An emulator started elsewhere, described by its own /_emulator/info.</summary>
+        internal EmulatorInstance(EmulatorControlClient control, EmulatorInfo info, bool seeded, DateTimeOffset attachedAt)
+        {
+            Control = control;
+            BaseUri = new Uri(info.BaseUri);
+            ApiBaseUri = new Uri(info.ApiBaseUri);
+            VendorKey = info.VendorKey;
+            PartnerKey = info.PartnerKey ?? string.Empty;
+            OrganizationId = info.OrganizationId;
+            ProcessId = info.ProcessId;
+            RateLimit = info.RateLimit;
+            StateFile = info.StateFile;
+            Seeded = seeded;
+            StartedAt = attachedAt;
+        }
+
+        /// <summary>The process this host started; an attached emulator has none (see <see cref="IsAttached"/>).</summary>
+        public EmulatorProcess Process => _process ?? throw new InvalidOperationException("An attached emulator's process belongs to the session that started it.");
+
+        /// <summary>True when this host attached to an emulator another process started.</summary>
+        public bool IsAttached => _process == null;
 
         public EmulatorControlClient Control { get; }
+
+        public Uri BaseUri { get; }
+
+        public Uri ApiBaseUri { get; }
+
+        public string VendorKey { get; }
+
+        /// <summary>The seeded partner's key when the emulator was started or attached ("" when it had none).</summary>
+        public string PartnerKey { get; }
+
+        public string OrganizationId { get; }
+
+        public int ProcessId { get; }
 
         public int RateLimit { get; }
 
@@ -34,12 +78,15 @@ namespace GradientMsp.Client.Emulator
 
         public bool Seeded { get; }
 
+        /// <summary>When this host started the emulator, or attached to it.</summary>
         public DateTimeOffset StartedAt { get; }
 
         /// <summary>Set before the process is asked to stop, so nothing picks it as a default while it goes.</summary>
         public bool Stopped => Volatile.Read(ref _stopped) != 0;
 
-        public bool IsRunning => !Stopped && !Process.HasExited;
+        /// <summary>Not stopped, and (for one this host started) its process is alive. An attached emulator's
+        /// process is another's: it counts as running until forgotten; a dead one shows as control-API failures.</summary>
+        public bool IsRunning => !Stopped && (_process == null || !_process.HasExited);
 
         internal void MarkStopped() => Volatile.Write(ref _stopped, 1);
     }
@@ -115,8 +162,57 @@ namespace GradientMsp.Client.Emulator
         }
 
         /// <summary>
+        /// Attaches to an emulator another process started, by its base URI (its control API answers loopback
+        /// callers only), and makes it the default. An emulator this host already knows at that URI is returned
+        /// as it is. Throws <see cref="EmulatorControlException"/> or <see cref="System.Net.Http.HttpRequestException"/>
+        /// when nothing answers there as an emulator.
+        /// </summary>
+        public async Task<EmulatorInstance> AttachAsync(Uri baseUri, CancellationToken cancellationToken = default)
+        {
+            if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
+            foreach (EmulatorInstance known in All)
+            {
+                if (known.IsRunning && SameServer(known.BaseUri, baseUri)) return known;
+            }
+
+            var control = new EmulatorControlClient(new Uri(baseUri.GetLeftPart(UriPartial.Authority)));
+            try
+            {
+                EmulatorInfo info = await control.GetInfoAsync(cancellationToken).ConfigureAwait(false);
+                if (string.IsNullOrEmpty(info.BaseUri) || string.IsNullOrEmpty(info.ApiBaseUri))
+                {
+                    throw new EmulatorControlException(System.Net.HttpStatusCode.BadGateway, $"{baseUri} answered /_emulator/info without its base URIs: it is not a Gradient emulator.");
+                }
+
+                // "Seeded" is not in /info; the seeded partner having PSA clients is what the flag means to a caller.
+                bool seeded = false;
+                foreach (EmulatorPartner partner in await control.ListPartnersAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (partner.IsDefault) seeded = partner.PsaClients > 0;
+                }
+
+                var instance = new EmulatorInstance(control, info, seeded, DateTimeOffset.Now);
+                lock (_gate)
+                {
+                    _all.Add(instance);
+                }
+
+                return instance;
+            }
+            catch
+            {
+                control.Dispose();
+                throw;
+            }
+        }
+
+        private static bool SameServer(Uri a, Uri b) =>
+            Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+        /// <summary>
         /// Stops the process (it saves its state file; killed if it lingers past <paramref name="grace"/>),
-        /// disposes its control client, forgets it and raises <see cref="Stopped"/>.
+        /// disposes its control client, forgets it and raises <see cref="Stopped"/>. An attached emulator
+        /// is only forgotten: its process belongs to whoever started it.
         /// </summary>
         public void Stop(EmulatorInstance instance, TimeSpan? grace = null)
         {
@@ -124,7 +220,7 @@ namespace GradientMsp.Client.Emulator
             instance.MarkStopped();
             try
             {
-                instance.Process.Stop(grace ?? DefaultGrace);
+                if (!instance.IsAttached) instance.Process.Stop(grace ?? DefaultGrace);
             }
             finally
             {

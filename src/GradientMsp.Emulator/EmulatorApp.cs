@@ -169,7 +169,11 @@ namespace GradientMsp.Emulator
                 return ApiResult.Error(429, RateLimitMessage(rt.Limiter.Limit));
 
             Route? route = rt.Vendor.Match(ctx.Request.Method, path, out string[] values);
-            if (route == null) return ApiResult.Error(404, $"Cannot {ctx.Request.Method} {path}", "Not Found");
+            if (route == null)
+            {
+                if (Router.HasEmptySegment(path)) entry.Note = "doubled slash in the path: the base URI and the route were joined with two '/'";
+                return ApiResult.Error(404, $"Cannot {ctx.Request.Method} {path}", "Not Found");
+            }
 
             PartnerRecord? partner = rt.State.Authenticate(token);
             if (partner == null) return ApiResult.Unauthorized();

@@ -97,6 +97,9 @@ namespace GradientMsp.Emulator
             return false;
         }
 
+        /// <summary>An update field as generated clients send it: "" stands for "not given".</summary>
+        public static string? Unset(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
         public static string? ReqString(JsonObject o, string name, List<string> errors, bool allowEmpty = false)
         {
             if (!o.TryGetPropertyValue(name, out JsonNode? node) || node == null)

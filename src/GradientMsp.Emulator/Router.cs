@@ -53,6 +53,18 @@ namespace GradientMsp.Emulator
     /// Own routing (instead of endpoint routing) keeps NestJS's "Cannot METHOD path" 404 for wrong methods.</summary>
     internal sealed class Router
     {
+        /// <summary>
+        /// "//api/vendor-api" or "/api//vendor-api" names no route: Express (under NestJS) matches the path as
+        /// sent, so a client that joins a base URI ending in "/" with "/api/..." gets a 404 from the real
+        /// service and must get one here. One trailing "/" is allowed, as Express's non-strict routing does.
+        /// See docs/emulator-fidelity.md, "Doubled slashes".
+        /// </summary>
+        internal static bool HasEmptySegment(string path)
+        {
+            string p = path.Length > 1 && path[path.Length - 1] == '/' ? path.Substring(0, path.Length - 1) : path;
+            return p.Contains("//", StringComparison.Ordinal);
+        }
+
         private readonly List<Route> _routes = new List<Route>();
 
         public IReadOnlyList<Route> Routes => _routes;
@@ -63,6 +75,7 @@ namespace GradientMsp.Emulator
         public Route? Match(string method, string path, out string[] values)
         {
             values = Array.Empty<string>();
+            if (HasEmptySegment(path)) return null;
             string[] parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             foreach (Route r in _routes)
             {

@@ -91,6 +91,60 @@ namespace GradientMsp.Emulator.Tests
             Assert.Null(host.Default);
         }
 
+        [Fact]
+        public async Task A_second_host_attaches_by_base_uri_and_forgetting_it_never_stops_the_process()
+        {
+            var owner = new EmulatorHost();
+            EmulatorInstance started = await owner.StartAsync(Options(rateLimit: 0), CancellationToken.None);
+            try
+            {
+                var second = new EmulatorHost();
+                var heard = new List<EmulatorInstance>();
+                second.Stopped += heard.Add;
+                EmulatorInstance attached = await second.AttachAsync(new Uri(started.BaseUri, "/some/page?x=1"));
+                Assert.True(attached.IsAttached);
+                Assert.False(started.IsAttached);
+                Assert.Same(attached, second.Default);
+                Assert.Same(attached, await second.AttachAsync(started.BaseUri)); // no duplicate for the same server
+                Assert.Equal(started.BaseUri, attached.BaseUri);
+                Assert.Equal(started.ApiBaseUri, attached.ApiBaseUri);
+                Assert.Equal(started.VendorKey, attached.VendorKey);
+                Assert.Equal(started.PartnerKey, attached.PartnerKey);
+                Assert.Equal(started.OrganizationId, attached.OrganizationId);
+                Assert.Equal(started.ProcessId, attached.ProcessId);
+                Assert.Equal(0, attached.RateLimit);
+                Assert.True(attached.Seeded);
+                Assert.Throws<InvalidOperationException>(() => attached.Process);
+
+                second.Stop(attached);
+                Assert.Equal(new[] { attached }, heard);
+                Assert.False(attached.IsRunning);
+                Assert.Empty(second.All);
+                second.StopAll();
+                Assert.True(IsRunning(started.ProcessId));
+                Assert.True(started.IsRunning);
+                Assert.True(await started.Control.IsHealthyAsync());
+            }
+            finally
+            {
+                owner.StopAll();
+            }
+
+            Assert.False(IsRunning(started.ProcessId));
+        }
+
+        [Fact]
+        public async Task Attaching_where_no_emulator_answers_throws_and_keeps_nothing()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var host = new EmulatorHost();
+            await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => host.AttachAsync(new Uri($"http://127.0.0.1:{port}")));
+            Assert.Empty(host.All);
+        }
+
         private static bool IsRunning(int pid)
         {
             try

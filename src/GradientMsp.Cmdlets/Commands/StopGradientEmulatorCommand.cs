@@ -4,7 +4,7 @@ using System.Management.Automation;
 namespace GradientMsp.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Stops an emulator started by Start-GradientEmulator (it saves its state file first), closes its connections and leaves no process behind.</para>
+    /// <para type="synopsis">Stops an emulator started by Start-GradientEmulator (it saves its state file first), closes its connections and leaves no process behind; one attached with Connect-GradientEmulator is only detached from.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "GradientEmulator", SupportsShouldProcess = true, DefaultParameterSetName = OneSet)]
     [OutputType(typeof(GradientEmulator))]
@@ -51,13 +51,16 @@ namespace GradientMsp.Commands
 
         private void Stop(GradientEmulator emulator)
         {
-            if (!ShouldProcess(emulator.ToString(), "Stop the Gradient emulator"))
+            // One attached with Connect-GradientEmulator belongs to another session: only forget it here.
+            if (!ShouldProcess(emulator.ToString(), emulator.IsAttached ? "Detach from the Gradient emulator (it keeps running)" : "Stop the Gradient emulator"))
             {
                 return;
             }
 
             EmulatorStore.ForCurrentRunspace().Host.Stop(emulator.Instance);
-            WriteVerbose($"Stopped the emulator at {emulator.BaseUri} (pid {emulator.ProcessId}).");
+            WriteVerbose(emulator.IsAttached
+                ? $"Detached from the emulator at {emulator.BaseUri} (pid {emulator.ProcessId}); the session that started it still owns it."
+                : $"Stopped the emulator at {emulator.BaseUri} (pid {emulator.ProcessId}).");
             if (PassThru)
             {
                 WriteObject(emulator);

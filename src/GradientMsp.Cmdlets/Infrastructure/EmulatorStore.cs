@@ -60,7 +60,7 @@ namespace GradientMsp.Commands
                 RunspaceItems<GradientConnection> connections = ConnectionStore.ForCurrentRunspace();
                 foreach (GradientConnection connection in connections.All)
                 {
-                    if (connection.IsEmulator && Uri.Compare(connection.BaseUri, instance.Process.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                    if (connection.IsEmulator && Uri.Compare(connection.BaseUri, instance.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
                     {
                         connections.Remove(connection);
                         connection.Close();

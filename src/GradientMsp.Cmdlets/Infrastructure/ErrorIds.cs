@@ -34,6 +34,7 @@ namespace GradientMsp.Commands
         public const string EmulatorNotFound = nameof(EmulatorNotFound);
         public const string EmulatorNotRunning = nameof(EmulatorNotRunning);
         public const string EmulatorActionFailed = nameof(EmulatorActionFailed);
+        public const string EmulatorNotReachable = nameof(EmulatorNotReachable);
         public const string InvalidArgument = nameof(InvalidArgument);
         public const string ModuleFileMissing = nameof(ModuleFileMissing);
         public const string QARunFailed = nameof(QARunFailed);

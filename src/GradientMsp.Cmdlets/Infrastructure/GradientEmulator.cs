@@ -4,8 +4,9 @@ using GradientMsp.Client.Emulator;
 namespace GradientMsp.Commands
 {
     /// <summary>
-    /// A local Synthesize emulator started by Start-GradientEmulator: a child process on 127.0.0.1
-    /// that serves the vendor API and the partner-side control API. The keys are the emulator's own
+    /// A local Synthesize emulator started by Start-GradientEmulator (a child process on 127.0.0.1), or
+    /// one started elsewhere that Connect-GradientEmulator attached to: it serves the vendor API and the
+    /// partner-side control API. The keys are the emulator's own
     /// test keys (random per start unless given), so they are exposed here, but the default view does
     /// not print them.
     /// </summary>
@@ -14,14 +15,14 @@ namespace GradientMsp.Commands
         internal GradientEmulator(EmulatorInstance instance)
         {
             Instance = instance;
-            PartnerKey = string.IsNullOrEmpty(instance.Process.PartnerKey) ? null : instance.Process.PartnerKey;
+            PartnerKey = string.IsNullOrEmpty(instance.PartnerKey) ? null : instance.PartnerKey;
         }
 
         /// <summary>The emulator's root, e.g. http://127.0.0.1:41234; pass it as -BaseUri (the vendor API is under /api/vendor-api).</summary>
-        public Uri BaseUri => Process.BaseUri;
+        public Uri BaseUri => Instance.BaseUri;
 
         /// <summary>The vendor API root: BaseUri + /api/vendor-api.</summary>
-        public Uri ApiBaseUri => Process.ApiBaseUri;
+        public Uri ApiBaseUri => Instance.ApiBaseUri;
 
         /// <summary>The partner-side control API root: BaseUri + /_emulator.</summary>
         public Uri ControlUri => Control.BaseUri;
@@ -31,16 +32,20 @@ namespace GradientMsp.Commands
         public Uri PortalUri => new Uri(BaseUri.ToString().TrimEnd('/') + "/synthesize/");
 
         /// <summary>The emulator's vendor API key (a test key).</summary>
-        public string VendorKey => Process.VendorKey;
+        public string VendorKey => Instance.VendorKey;
 
         /// <summary>The seeded partner's current API key (a test key); null while that partner is disconnected.</summary>
         public string? PartnerKey { get; internal set; }
 
         /// <summary>The seeded (default) partner organization.</summary>
-        public string OrganizationId => Process.OrganizationId;
+        public string OrganizationId => Instance.OrganizationId;
 
         /// <summary>The emulator's process id.</summary>
-        public int ProcessId => Process.ProcessId;
+        public int ProcessId => Instance.ProcessId;
+
+        /// <summary>True when this session attached to an emulator another session started (Connect-GradientEmulator):
+        /// Stop-GradientEmulator and closing this session then only forget it, the emulator keeps running.</summary>
+        public bool IsAttached => Instance.IsAttached;
 
         /// <summary>Requests per token per second the emulator allows before answering 429; 0 means no limit.</summary>
         public int RateLimit => Instance.RateLimit;
@@ -51,7 +56,7 @@ namespace GradientMsp.Commands
         /// <summary>Whether the seeded partner got the seeded PSA clients, services and contracts.</summary>
         public bool Seeded => Instance.Seeded;
 
-        /// <summary>When this session started the emulator.</summary>
+        /// <summary>When this session started the emulator, or attached to it.</summary>
         public DateTimeOffset StartedAt => Instance.StartedAt;
 
         /// <summary>True while the emulator process is alive and has not been stopped.</summary>
@@ -63,13 +68,12 @@ namespace GradientMsp.Commands
         /// <summary>The PowerShell-free side: process, control client, launch facts (owned by the runspace's EmulatorHost).</summary>
         internal EmulatorInstance Instance { get; }
 
-        internal EmulatorProcess Process => Instance.Process;
 
         internal EmulatorControlClient Control => Instance.Control;
 
         /// <summary>What the emulator wrote on its error output (for diagnosing a crash).</summary>
-        public string StandardError => Process.StandardError;
+        public string StandardError => Instance.IsAttached ? string.Empty : Instance.Process.StandardError;
 
-        public override string ToString() => $"Gradient emulator {BaseUri} (pid {ProcessId}{(IsRunning ? string.Empty : ", stopped")})";
+        public override string ToString() => $"Gradient emulator {BaseUri} (pid {ProcessId}{(IsAttached ? ", attached" : string.Empty)}{(IsRunning ? string.Empty : ", stopped")})";
     }
 }

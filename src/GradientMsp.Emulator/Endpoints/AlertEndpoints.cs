@@ -28,7 +28,9 @@ namespace GradientMsp.Emulator
             Body.OptString(o, "dueDateTime", errors, out i.DueDateTime);
             if (i.DueDateTime != null && !DateTimeOffset.TryParse(i.DueDateTime, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
                 errors.Add("dueDateTime must be a valid ISO 8601 date string");
+            // The SDK's CreateAlertingDto sends serviceId "" and dueDateTime null when they are not set.
             Body.OptString(o, "serviceId", errors, out i.ServiceId);
+            i.ServiceId = Body.Unset(i.ServiceId);
             if (errors.Count > 0) return ApiResult.BadRequest(string.Join("; ", errors));
             AlertRecord a = _s.QueueAlert(p, accountId, i);
             return new ApiResult(201, new AlertCreatedDto { MessageId = a.MessageId, AlertId = a.AlertId, CorrelationId = a.CorrelationId });

@@ -148,11 +148,11 @@ namespace GradientMsp.Emulator
             }
             else
             {
-                Body.OptString(o, "id", errors, out input.Id);
-                Body.OptString(o, "name", errors, out input.Name);
-                Body.OptString(o, "description", errors, out input.Description);
-                if (input.Id != null && input.Id.Length == 0) errors.Add("id should not be empty");
-                if (input.Name != null && input.Name.Length == 0) errors.Add("name should not be empty");
+                // Generated clients (Gradient's PSGradient SDK) send "" for every field left unset, so in an
+                // update an empty string means "unchanged" (docs/emulator-fidelity.md, "Empty strings in updates").
+                input.Id = Body.Unset(Body.OptString(o, "id", errors, out string? id) ? id : null);
+                input.Name = Body.Unset(Body.OptString(o, "name", errors, out string? name) ? name : null);
+                input.Description = Body.Unset(Body.OptString(o, "description", errors, out string? description) ? description : null);
                 if (Body.OptBool(o, "isActive", errors, out bool active)) input.IsActive = active;
             }
             if (Body.OptBool(o, "isArrears", errors, out bool arrears)) input.IsArrears = arrears;

@@ -24,14 +24,18 @@ namespace GradientMsp.Emulator
             if (body is not JsonObject o) return Http.From(NotAnObject);
             var errors = new List<string>();
             var c = new VendorChanges();
-            bool any = false;
-            any |= Body.OptString(o, "name", errors, out c.Name);
-            any |= Body.OptString(o, "description", errors, out c.Description);
-            any |= Body.OptString(o, "vendorSupportPageUrl", errors, out c.SupportPageUrl);
-            any |= Body.OptString(o, "integrationPortalUrl", errors, out c.PortalUrl);
+            // The SDK's Update-PSVendor sends all four fields, "" for the ones not set: "" = unchanged.
+            Body.OptString(o, "name", errors, out c.Name);
+            Body.OptString(o, "description", errors, out c.Description);
+            Body.OptString(o, "vendorSupportPageUrl", errors, out c.SupportPageUrl);
+            Body.OptString(o, "integrationPortalUrl", errors, out c.PortalUrl);
             if (errors.Count > 0) return Bad(errors);
-            if (!any) return ApiResult.BadRequest("Must provide at least one property value for updating");
-            if (c.Name != null && c.Name.Length == 0) return ApiResult.BadRequest("name should not be empty");
+            c.Name = Body.Unset(c.Name);
+            c.Description = Body.Unset(c.Description);
+            c.SupportPageUrl = Body.Unset(c.SupportPageUrl);
+            c.PortalUrl = Body.Unset(c.PortalUrl);
+            if (c.Name == null && c.Description == null && c.SupportPageUrl == null && c.PortalUrl == null)
+                return ApiResult.BadRequest("Must provide at least one property value for updating");
             return _s.Locked(() => new ApiResult(200, new Envelope(200, VendorDto(_s.UpdateVendor(c)), "Success - Updated Vendor")));
         }
 
@@ -84,8 +88,13 @@ namespace GradientMsp.Emulator
                 Body.OptString(o, "subcategory", errors, out c.Subcategory);
                 Body.OptString(o, "supportArticle", errors, out c.SupportArticle);
                 Body.OptString(o, "supportContact", errors, out c.SupportContact);
+                c.Name = Body.Unset(c.Name);
+                c.Description = Body.Unset(c.Description);
+                c.Category = Body.Unset(c.Category);
+                c.Subcategory = Body.Unset(c.Subcategory);
+                c.SupportArticle = Body.Unset(c.SupportArticle);
+                c.SupportContact = Body.Unset(c.SupportContact);
                 ValidateCategory(c.Category, c.Subcategory, errors);
-                if (c.Name != null && c.Name.Length == 0) errors.Add("name should not be empty");
             }
             if (errors.Count > 0) c.Invalid = DomainError.Invalid(string.Join("; ", errors));
             return _s.Locked(() => Http.Map(_s.UpdateSku(serviceId, c),
@@ -106,14 +115,15 @@ namespace GradientMsp.Emulator
             string? accountId = null, clientOId = null;
             if (o.TryGetPropertyValue("accountId", out JsonNode? an) && an != null)
             {
-                if (an is JsonValue av && av.TryGetValue(out string? s) && s.Length > 0) accountId = s;
+                // The SDK's CreateBillingRequest always carries both ids, "" for the one not used.
+                if (an is JsonValue av && av.TryGetValue(out string? s)) accountId = Body.Unset(s);
                 else return InvalidIdType;
             }
             foreach (string key in ClientOIdNames)
             {
                 if (o.TryGetPropertyValue(key, out JsonNode? cn) && cn != null)
                 {
-                    if (cn is JsonValue cv && cv.TryGetValue(out string? s) && s.Length > 0) clientOId = s;
+                    if (cn is JsonValue cv && cv.TryGetValue(out string? s)) clientOId = Body.Unset(s) ?? clientOId;
                     else return InvalidIdType;
                 }
             }
