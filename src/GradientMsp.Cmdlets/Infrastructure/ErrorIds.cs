@@ -37,5 +37,7 @@ namespace GradientMsp.Commands
         public const string InvalidArgument = nameof(InvalidArgument);
         public const string ModuleFileMissing = nameof(ModuleFileMissing);
         public const string QARunFailed = nameof(QARunFailed);
+        /// <summary>A create may have been made although its answer was lost; it was not sent again (docs/retries.md).</summary>
+        public const string OutcomeUnknown = nameof(OutcomeUnknown);
     }
 }

@@ -34,6 +34,7 @@ namespace GradientMsp.Commands
                 GradientErrorKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidData),
                 _ => (ErrorIds.ApiError, ErrorCategory.InvalidOperation),
             };
+            if (exception.OutcomeUnknown) id = ErrorIds.OutcomeUnknown;
 
             var record = new ErrorRecord(exception, id, category, target);
             string? advice = Advice(exception);
@@ -126,7 +127,9 @@ namespace GradientMsp.Commands
                 exception);
         }
 
-        private static string? Advice(GradientApiException exception) => exception.Kind switch
+        private static string? Advice(GradientApiException exception) => exception.OutcomeUnknown
+            ? "The request may have been carried out although its answer was lost, so it was not sent again. Check whether it exists (Get-GradientService, Get-GradientAccount, Get-GradientOrganizationService, the PSA for an alert) before sending it again."
+            : exception.Kind switch
         {
             GradientErrorKind.Authentication => "Check the vendor and partner API keys. If the partner regenerated their Partner API Key or disconnected, reconnect with the new key (Connect-GradientIntegration).",
             GradientErrorKind.Forbidden => "Gradient refused the call (it may have detected unusual API usage). Slow down and contact Gradient vendor support if it persists.",
