@@ -17,6 +17,8 @@ namespace GradientMsp.Client
         Connection,
         InvalidResponse,
         Other,
+        /// <summary>413, 414 or 431: the request (body, URL or headers) is larger than the server accepts; sending it again cannot help.</summary>
+        TooLarge,
     }
 
     /// <summary>

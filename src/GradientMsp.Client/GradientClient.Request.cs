@@ -101,6 +101,13 @@ namespace GradientMsp.Client
                     throw TransportFailure(GradientErrorKind.Timeout, verb, path, attempts, ex,
                         "was abandoned before an answer came" + AttemptsText(attempts) + ".", createLike);
                 }
+                catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && RetryHandler.CutOffAsTooLarge(request, ex))
+                {
+                    int attempts = RequestProperties.GetAttempt(request);
+                    throw TransportFailure(GradientErrorKind.TooLarge, verb, path, attempts, ex,
+                        "lost its connection while its " + request.Content!.Headers.ContentLength!.Value.ToString("N0", CultureInfo.InvariantCulture)
+                        + "-byte body was being sent: a server closes the connection this way on a body larger than it accepts (HTTP 413).", false);
+                }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is System.Net.Sockets.SocketException)
                 {
                     int attempts = RequestProperties.GetAttempt(request);
@@ -151,6 +158,9 @@ namespace GradientMsp.Client
                 case 408: return GradientErrorKind.Timeout;
                 case 409: return GradientErrorKind.Conflict;
                 case 429: return GradientErrorKind.RateLimited;
+                case 413:
+                case 414:
+                case 431: return GradientErrorKind.TooLarge;
                 default: return status >= 500 && status <= 599 ? GradientErrorKind.ServerError : GradientErrorKind.Other;
             }
         }
@@ -166,7 +176,10 @@ namespace GradientMsp.Client
                 case 404: return "Not Found";
                 case 408: return "Request Timeout";
                 case 409: return "Conflict";
+                case 413: return "Payload Too Large";
+                case 414: return "URI Too Long";
                 case 422: return "Unprocessable Entity";
+                case 431: return "Request Header Fields Too Large";
                 case 429: return "Too Many Requests";
                 case 500: return "Internal Server Error";
                 case 502: return "Bad Gateway";
@@ -200,8 +213,8 @@ namespace GradientMsp.Client
         internal static string Segment(string value, string parameterName)
         {
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("The " + parameterName + " is empty.", parameterName);
-            if (value.Trim('.').Length == 0)
-                throw new ArgumentException("The " + parameterName + " '" + value + "' cannot be sent in a URL path (it is only dots).", parameterName);
+            if (GradientInvalidIdException.IsDotsOnly(value))
+                throw new GradientInvalidIdException("The " + parameterName + " '" + value + "' cannot be sent in a URL path (it is only dots).", parameterName, value);
             return Uri.EscapeDataString(value);
         }
 

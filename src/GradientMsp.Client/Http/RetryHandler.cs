@@ -107,7 +107,7 @@ namespace GradientMsp.Client.Http
                 return false;
 
             if (outcome.Exception != null)
-                return IsTransient(outcome.Exception);
+                return IsTransient(outcome.Exception) && !(request != null && CutOffAsTooLarge(request, outcome.Exception));
 
             var response = outcome.Result;
             if (response == null || !IsRetriableStatus(response.StatusCode)) return false;
@@ -146,6 +146,20 @@ namespace GradientMsp.Client.Http
             }
             return false;
         }
+
+        /// <summary>Bodies above this size that lose their connection are taken as refused for size (see <see cref="CutOffAsTooLarge"/>).</summary>
+        internal const long LargeBodyBytes = 1024 * 1024;
+
+        /// <summary>
+        /// A server that refuses a body as too large (413) answers and closes the connection while the
+        /// client is still sending, so the client sees a broken connection, not the 413 (Kestrel does
+        /// this). A connection lost while a body over <see cref="LargeBodyBytes"/> was being sent is
+        /// therefore taken as that refusal: sending the same body again would fail the same way.
+        /// </summary>
+        internal static bool CutOffAsTooLarge(HttpRequestMessage request, Exception ex)
+            => !(ex is AttemptTimeoutException) && (ex is HttpRequestException || ex is IOException)
+               && !NeverReachedServer(ex, null)
+               && request.Content?.Headers.ContentLength > LargeBodyBytes;
 
         internal static bool IsTransient(Exception ex)
             => ex is AttemptTimeoutException || ex is HttpRequestException || ex is IOException;

@@ -32,6 +32,7 @@ namespace GradientMsp.Commands
                 GradientErrorKind.Timeout => (ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout),
                 GradientErrorKind.Connection => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
                 GradientErrorKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidData),
+                GradientErrorKind.TooLarge => (ErrorIds.RequestTooLarge, ErrorCategory.LimitsExceeded),
                 _ => (ErrorIds.ApiError, ErrorCategory.InvalidOperation),
             };
             if (exception.OutcomeUnknown) id = ErrorIds.OutcomeUnknown;
@@ -49,6 +50,22 @@ namespace GradientMsp.Commands
 
             return record;
         }
+
+        /// <summary>An id the client refused to put in a URL path ("." or ".."): a per-item error, nothing was sent.</summary>
+        public static ErrorRecord FromInvalidId(GradientInvalidIdException exception, object? target)
+        {
+            var record = new ErrorRecord(exception, ErrorIds.InvalidId, ErrorCategory.InvalidArgument, target ?? exception.Value);
+            record.ErrorDetails = new ErrorDetails(exception.Message)
+            {
+                RecommendedAction = "An id made only of dots is read as '.' or '..' in a URL, so Gradient can never be asked about it. Use another id (for an existing account, give it a new one in Synthesize or with Set-GradientAccount on its mapping).",
+            };
+            return record;
+        }
+
+        /// <summary>A key that cannot be a Gradient key; the message names the problem, never the key.</summary>
+        public static ErrorRecord InvalidApiKey(string parameterName, string message)
+            => InvalidArgument(ErrorIds.InvalidApiKey, parameterName, message,
+                "Copy the key again: the vendor key from Gradient's vendor onboarding, the partner key from the partner's Synthesize integration page. A key has no spaces and no ':' (the token joins the two keys with one).");
 
         public static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string? recommendedAction = null, Exception? inner = null)
         {
@@ -137,6 +154,7 @@ namespace GradientMsp.Commands
             GradientErrorKind.ServerError => "Gradient's service failed after retries. Retry later; failed usage rows can be piped back into Sync-GradientUsage.",
             GradientErrorKind.Timeout => "The request timed out after retries. Check the network or raise -TimeoutSec on Connect-GradientIntegration.",
             GradientErrorKind.Connection => "Could not reach the service. Check -BaseUri, DNS, proxy and firewall.",
+            GradientErrorKind.TooLarge => "The server refused the request as too large (413: the body, 414: the URL, 431: the headers, such as an oversized key). Sending it again cannot help: shorten the text or send fewer items per call.",
             _ => null,
         };
     }
