@@ -151,6 +151,13 @@ namespace GradientMsp.Emulator
 
                 ApiResult result = await Dispatch(rt, ctx, path, entry);
                 entry.Status = result.Status;
+                if (fault?.Kind == "dropanswer")
+                {
+                    // The request was carried out; only its answer is lost (what a create must survive: docs/retries.md).
+                    entry.Note = "answer dropped by fault after the request was handled";
+                    ctx.Abort();
+                    return;
+                }
                 await Write(ctx, result, JsonSetup.Api);
             }
             catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
