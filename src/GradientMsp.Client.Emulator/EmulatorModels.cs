@@ -242,7 +242,7 @@ namespace GradientMsp.Client.Emulator
         [JsonProperty("entries")] public List<EmulatorRequestLogEntry> Entries { get; set; } = new List<EmulatorRequestLogEntry>();
     }
 
-    /// <summary>A fault to inject. Kind "status" (StatusCode required), "latency" (LatencyMs) or "abort".</summary>
+    /// <summary>A fault to inject. Kind "status" (StatusCode required), "latency" (LatencyMs), "abort" (no answer, nothing done) or "dropAnswer" (the request is handled, then the connection is dropped instead of the answer).</summary>
     public sealed class EmulatorFaultSpec
     {
         /// <summary>Glob ('*' = anything); "/api/..." = full path, otherwise relative to /api/vendor-api; null = all.</summary>

@@ -17,6 +17,8 @@ namespace GradientMsp.Client
         Connection,
         InvalidResponse,
         Other,
+        /// <summary>413, 414 or 431: the request (body, URL or headers) is larger than the server accepts; sending it again cannot help.</summary>
+        TooLarge,
     }
 
     /// <summary>
@@ -48,5 +50,11 @@ namespace GradientMsp.Client
         public int Attempts { get; set; } = 1;
         /// <summary>The server's Retry-After on the last 429, if any.</summary>
         public TimeSpan? RetryAfter { get; set; }
+        /// <summary>
+        /// True when a create (a non-idempotent request) may have reached Gradient and been acted on
+        /// although its answer was lost (a timeout, a dropped connection, a 500/502/504), so it was not
+        /// sent again blindly (docs/retries.md).
+        /// </summary>
+        public bool OutcomeUnknown { get; set; }
     }
 }

@@ -24,8 +24,14 @@ namespace GradientMsp.Client
             if (accounts == null) throw new ArgumentNullException(nameof(accounts));
             if (accounts.Any(a => a == null)) throw new ArgumentException("The account list contains a null entry.", nameof(accounts));
             if (accounts.Count == 0) return Array.Empty<GradientAccount>();
-            var response = await SendAsync(HttpMethod.Post, Route("organization", "accounts"), accounts.ToArray(), cancellationToken).ConfigureAwait(false);
-            return response.ReadList<GradientAccount>();
+            return await CreateBatchOnceAsync(accounts,
+                async (batch, ct) =>
+                {
+                    var response = await SendAsync(HttpMethod.Post, Route("organization", "accounts"), batch.ToArray(), ct).ConfigureAwait(false);
+                    return response.ReadList<GradientAccount>();
+                },
+                (ids, ct) => GetAccountsAsync(ids, ct),
+                a => a.Id, a => a.Id, cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<GradientAccount> UpdateAccountAsync(string accountId, MappingPropertyUpdate update, CancellationToken cancellationToken = default)

@@ -13,7 +13,25 @@ namespace GradientMsp.Client
         {
             if (alert == null) throw new ArgumentNullException(nameof(alert));
             var path = Route("alerting", Segment(accountId, nameof(accountId)));
-            var response = await SendAsync(HttpMethod.Post, path, alert, cancellationToken).ConfigureAwait(false);
+            ApiResponse response;
+            try
+            {
+                response = await SendAsync(HttpMethod.Post, path, alert, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GradientApiException ex) when (ex.OutcomeUnknown)
+            {
+                // Each alert becomes a PSA ticket, and the API cannot look an alert up by its alertId
+                // (only by the messageId the lost answer carried): not sending it again is the only
+                // way not to open a second ticket. The caller is told so.
+                throw new GradientApiException(ex.Kind,
+                    ex.Message + " The alert '" + alert.AlertId + "' may have been delivered, so it was not sent again:"
+                    + " check the PSA for it before sending it again.",
+                    ex.StatusCode, ex.ApiMessage, ex.Method, ex.Path, ex)
+                {
+                    Attempts = ex.Attempts,
+                    OutcomeUnknown = true,
+                };
+            }
             return response.ReadObject<GradientAlertReceipt>();
         }
 

@@ -57,8 +57,15 @@ namespace GradientMsp.Client
             if (services == null) throw new ArgumentNullException(nameof(services));
             if (services.Any(s => s == null)) throw new ArgumentException("The service list contains a null entry.", nameof(services));
             if (services.Count == 0) return Array.Empty<GradientOrganizationService>();
-            var response = await SendAsync(HttpMethod.Post, Route("organization", "services"), services.ToArray(), cancellationToken).ConfigureAwait(false);
-            return response.ReadList<GradientOrganizationService>();
+            // Re-sending after a lost answer would meet the 409 for the service just made: look first.
+            return await CreateBatchOnceAsync(services,
+                async (batch, ct) =>
+                {
+                    var response = await SendAsync(HttpMethod.Post, Route("organization", "services"), batch.ToArray(), ct).ConfigureAwait(false);
+                    return response.ReadList<GradientOrganizationService>();
+                },
+                (ids, ct) => GetOrganizationServicesAsync(ids, ct),
+                s => s.Id, s => s.Id, cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<GradientOrganizationService> UpdateOrganizationServiceAsync(string serviceId, MappingPropertyUpdate update, CancellationToken cancellationToken = default)

@@ -37,9 +37,9 @@ namespace GradientMsp.Client
         }
 
         /// <summary>A 2xx answer parsed as JSON; any other status, or a body that is not JSON, is thrown.</summary>
-        private async Task<ApiResponse> SendAsync(HttpMethod method, string relative, object? body, CancellationToken cancellationToken)
+        private async Task<ApiResponse> SendAsync(HttpMethod method, string relative, object? body, CancellationToken cancellationToken, bool? idempotent = null)
         {
-            var response = await ExchangeAsync(method, relative, body, cancellationToken).ConfigureAwait(false);
+            var response = await ExchangeAsync(method, relative, body, cancellationToken, idempotent).ConfigureAwait(false);
             if (!response.IsSuccess) throw response.Failure();
             response.ParseBody();
             return response;
@@ -49,8 +49,12 @@ namespace GradientMsp.Client
         /// Sends one request through the pipeline. Transport failures (timeout, no connection) are
         /// thrown as <see cref="GradientApiException"/>; any HTTP status comes back as an answer, with
         /// the API's error message read for a non-2xx one. The body is not parsed as JSON here.
+        /// <paramref name="idempotent"/> overrides the method's default (a POST is a create, so not
+        /// idempotent; the count route is a POST that sets an absolute value, so it is): a failure of a
+        /// non-idempotent request that may have reached the server is not retried and is marked
+        /// <see cref="GradientApiException.OutcomeUnknown"/> (docs/retries.md).
         /// </summary>
-        private async Task<ApiResponse> ExchangeAsync(HttpMethod method, string relative, object? body, CancellationToken cancellationToken)
+        private async Task<ApiResponse> ExchangeAsync(HttpMethod method, string relative, object? body, CancellationToken cancellationToken, bool? idempotent = null)
         {
             if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(GradientClient));
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,6 +65,8 @@ namespace GradientMsp.Client
 
             using (var request = new HttpRequestMessage(method, uri))
             {
+                if (idempotent.HasValue) RequestProperties.SetIdempotent(request, idempotent.Value);
+                bool createLike = !RequestProperties.IsIdempotent(request);
                 if (body != null)
                 {
                     string json = body is RawJson raw ? raw.Text : body is JToken token ? token.ToString(Formatting.None) : Json.Serialize(body);
@@ -86,20 +92,28 @@ namespace GradientMsp.Client
                 {
                     int attempts = RequestProperties.GetAttempt(request);
                     throw TransportFailure(GradientErrorKind.Timeout, verb, path, attempts, ex,
-                        "timed out after " + Seconds(ex.Timeout) + AttemptsText(attempts) + ".");
+                        "timed out after " + Seconds(ex.Timeout) + AttemptsText(attempts) + ".", createLike);
                 }
                 catch (OperationCanceledException ex)
                 {
                     // Not the caller's token: something below gave up on its own (treated as a timeout).
                     int attempts = RequestProperties.GetAttempt(request);
                     throw TransportFailure(GradientErrorKind.Timeout, verb, path, attempts, ex,
-                        "was abandoned before an answer came" + AttemptsText(attempts) + ".");
+                        "was abandoned before an answer came" + AttemptsText(attempts) + ".", createLike);
+                }
+                catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && RetryHandler.CutOffAsTooLarge(request, ex))
+                {
+                    int attempts = RequestProperties.GetAttempt(request);
+                    throw TransportFailure(GradientErrorKind.TooLarge, verb, path, attempts, ex,
+                        "lost its connection while its " + request.Content!.Headers.ContentLength!.Value.ToString("N0", CultureInfo.InvariantCulture)
+                        + "-byte body was being sent: a server closes the connection this way on a body larger than it accepts (HTTP 413).", false);
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is System.Net.Sockets.SocketException)
                 {
                     int attempts = RequestProperties.GetAttempt(request);
                     throw TransportFailure(GradientErrorKind.Connection, verb, path, attempts, ex,
-                        "could not reach " + uri.Authority + AttemptsText(attempts) + ": " + Innermost(ex).Message);
+                        "could not reach " + uri.Authority + AttemptsText(attempts) + ": " + Innermost(ex).Message,
+                        createLike && !RetryHandler.NeverReachedServer(ex, null));
                 }
 
                 using (response)
@@ -115,6 +129,8 @@ namespace GradientMsp.Client
                         result.ApiMessage = Json.MessageOf(errorBody);
                         // Read now: the headers go with the response.
                         if (status == 429) result.RetryAfter = RetryHandler.RetryAfterOf(response, Options.TimeProvider ?? TimeProvider.System);
+                        // A 5xx other than 503 may come after the server acted (or from a gateway that lost its answer).
+                        result.OutcomeUnknown = createLike && status >= 500 && !RetryHandler.NeverReachedServer(null, response.StatusCode);
                     }
                     return result;
                 }
@@ -122,10 +138,11 @@ namespace GradientMsp.Client
         }
 
         /// <summary>A request that got no HTTP answer: "{verb} {path} {what}", with the attempts it took.</summary>
-        private static GradientApiException TransportFailure(GradientErrorKind kind, string verb, string path, int attempts, Exception inner, string what)
+        private static GradientApiException TransportFailure(GradientErrorKind kind, string verb, string path, int attempts, Exception inner, string what, bool outcomeUnknown)
         {
             var failure = new GradientApiException(kind, verb + " " + path + " " + what, null, null, verb, path, inner);
             failure.Attempts = attempts;
+            failure.OutcomeUnknown = outcomeUnknown;
             return failure;
         }
 
@@ -141,6 +158,9 @@ namespace GradientMsp.Client
                 case 408: return GradientErrorKind.Timeout;
                 case 409: return GradientErrorKind.Conflict;
                 case 429: return GradientErrorKind.RateLimited;
+                case 413:
+                case 414:
+                case 431: return GradientErrorKind.TooLarge;
                 default: return status >= 500 && status <= 599 ? GradientErrorKind.ServerError : GradientErrorKind.Other;
             }
         }
@@ -156,7 +176,10 @@ namespace GradientMsp.Client
                 case 404: return "Not Found";
                 case 408: return "Request Timeout";
                 case 409: return "Conflict";
+                case 413: return "Payload Too Large";
+                case 414: return "URI Too Long";
                 case 422: return "Unprocessable Entity";
+                case 431: return "Request Header Fields Too Large";
                 case 429: return "Too Many Requests";
                 case 500: return "Internal Server Error";
                 case 502: return "Bad Gateway";
@@ -190,8 +213,8 @@ namespace GradientMsp.Client
         internal static string Segment(string value, string parameterName)
         {
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("The " + parameterName + " is empty.", parameterName);
-            if (value.Trim('.').Length == 0)
-                throw new ArgumentException("The " + parameterName + " '" + value + "' cannot be sent in a URL path (it is only dots).", parameterName);
+            if (GradientInvalidIdException.IsDotsOnly(value))
+                throw new GradientInvalidIdException("The " + parameterName + " '" + value + "' cannot be sent in a URL path (it is only dots).", parameterName, value);
             return Uri.EscapeDataString(value);
         }
 
@@ -263,6 +286,8 @@ namespace GradientMsp.Client
             public string? ApiMessage { get; set; }
             /// <summary>The server's Retry-After, for a 429.</summary>
             public TimeSpan? RetryAfter { get; set; }
+            /// <summary>A failed create that the server may have acted on (a 5xx other than 503).</summary>
+            public bool OutcomeUnknown { get; set; }
             /// <summary>The body as JSON, once <see cref="ParseBody"/> has run (null for an empty body).</summary>
             public JToken? Json { get; private set; }
 
@@ -278,6 +303,7 @@ namespace GradientMsp.Client
                 {
                     Attempts = Attempts,
                     RetryAfter = RetryAfter,
+                    OutcomeUnknown = OutcomeUnknown,
                 };
             }
 

@@ -17,8 +17,19 @@ namespace GradientMsp.Client
         public async Task<GradientVendor> CreateServiceAsync(NewService service, CancellationToken cancellationToken = default)
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
-            var response = await SendAsync(HttpMethod.Post, Route("service"), service, cancellationToken).ConfigureAwait(false);
-            return response.ReadObject<GradientVendor>();
+            // The API has no delete and names are how partners and usage rows find a service, so a
+            // lost answer is followed by a look for the name rather than a second POST.
+            return await CreateOnceAsync(async ct =>
+                {
+                    var response = await SendAsync(HttpMethod.Post, Route("service"), service, ct).ConfigureAwait(false);
+                    return response.ReadObject<GradientVendor>();
+                },
+                async ct =>
+                {
+                    GradientVendor vendor = await GetVendorAsync(ct).ConfigureAwait(false);
+                    return vendor.Services.Any(s => string.Equals(s.Name, service.Name, StringComparison.Ordinal)) ? vendor : null;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<GradientService> GetServiceAsync(string serviceId, CancellationToken cancellationToken = default)
@@ -52,7 +63,7 @@ namespace GradientMsp.Client
         public async Task<GradientResponse> SetUnitCountAsync(string serviceId, string accountId, decimal unitCount, bool noBuild, CancellationToken cancellationToken = default)
         {
             var body = CountBody(accountId, unitCount); // the account and count are checked before the service id
-            var response = await SendAsync(HttpMethod.Post, CountRoute(serviceId, noBuild), body, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Post, CountRoute(serviceId, noBuild), body, cancellationToken, idempotent: true).ConfigureAwait(false);
             var result = response.Json == null
                 ? new GradientResponse()
                 : response.Read(data => data is JObject obj ? Json.To<GradientResponse>(obj) : new GradientResponse());
@@ -68,7 +79,8 @@ namespace GradientMsp.Client
         internal async Task<UnitCountOutcome> PushUnitCountAsync(string serviceId, string accountId, decimal unitCount, bool noBuild, CancellationToken cancellationToken)
         {
             var body = CountBody(accountId, unitCount);
-            var response = await ExchangeAsync(HttpMethod.Post, CountRoute(serviceId, noBuild), body, cancellationToken).ConfigureAwait(false);
+            // A count is absolute: sending it twice sets the same value, so it is retried like a read.
+            var response = await ExchangeAsync(HttpMethod.Post, CountRoute(serviceId, noBuild), body, cancellationToken, idempotent: true).ConfigureAwait(false);
             if (response.StatusCode == 404) return new UnitCountOutcome(404, response.Attempts, response.ApiMessage);
             if (!response.IsSuccess) throw response.Failure();
             return new UnitCountOutcome(response.StatusCode, response.Attempts, null);

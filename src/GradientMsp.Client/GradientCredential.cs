@@ -17,11 +17,21 @@ namespace GradientMsp.Client
             if (string.IsNullOrWhiteSpace(vendorKey)) throw new ArgumentException("The vendor API key is empty.", nameof(vendorKey));
             if (string.IsNullOrWhiteSpace(partnerKey)) throw new ArgumentException("The partner API key is empty.", nameof(partnerKey));
             if (vendorKey.IndexOf(':') >= 0) throw new ArgumentException("The vendor API key cannot contain ':' because the token joins the keys with one.", nameof(vendorKey));
+            // The token travels in one header; servers refuse headers over a few KB (431), which would look like a network fault.
+            if (vendorKey.Length > MaxKeyLength) throw new ArgumentException(TooLong("vendor", vendorKey.Length), nameof(vendorKey));
+            if (partnerKey.Length > MaxKeyLength) throw new ArgumentException(TooLong("partner", partnerKey.Length), nameof(partnerKey));
             _vendorKey = vendorKey.Trim();
             _partnerKey = partnerKey.Trim();
         }
 
         /// <summary>Base64 of UTF-8 "vendorKey:partnerKey", the value of the GRADIENT-TOKEN header.</summary>
+        /// <summary>The longest key accepted. Gradient's keys are a few dozen characters.</summary>
+        public const int MaxKeyLength = 1024;
+
+        private static string TooLong(string which, int length)
+            => "The " + which + " API key is " + length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+               + " characters long; a Gradient key is a few dozen (at most " + MaxKeyLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + " accepted).";
+
         internal string ToToken() => VendorApiContract.Token(_vendorKey, _partnerKey);
 
         /// <summary>The same vendor key with another partner's key (one vendor syncing many partners).</summary>

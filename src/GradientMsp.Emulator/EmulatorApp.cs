@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -30,8 +31,19 @@ namespace GradientMsp.Emulator
         {
             time ??= TimeProvider.System;
             StateDocument? loaded = null;
-            if (options.StateFile != null && File.Exists(options.StateFile))
-                loaded = EmulatorState.Deserialize(File.ReadAllBytes(options.StateFile));
+            List<CountEntry>? journaled = null;
+            long journalGeneration = 0;
+            bool snapshotExists = false;
+            if (options.StateFile != null)
+            {
+                if (Directory.Exists(options.StateFile))
+                    throw new IOException("--state-file '" + options.StateFile + "' is a folder; give a file path.");
+                snapshotExists = File.Exists(options.StateFile);
+                if (snapshotExists) loaded = EmulatorState.Deserialize(File.ReadAllBytes(options.StateFile));
+                (StateDocument? journalBase, journaled, long last) = StateJournal.Read(options.StateFile, loaded?.JournalGeneration ?? 0);
+                loaded ??= journalBase;
+                journalGeneration = Math.Max(loaded?.JournalGeneration ?? 0, last + 1);
+            }
 
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
@@ -41,7 +53,11 @@ namespace GradientMsp.Emulator
             });
             builder.Logging.ClearProviders();
             if (options.Verbose)
+            {
+                // stdout carries the READY line and nothing else (docs/emulator.md): every log level goes to stderr.
                 builder.Logging.AddSimpleConsole().AddFilter("Microsoft.AspNetCore", LogLevel.Information);
+                builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
             builder.WebHost.UseUrls(options.Urls);
             builder.WebHost.ConfigureKestrel(k =>
             {
@@ -49,6 +65,12 @@ namespace GradientMsp.Emulator
                 k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             });
             var runtime = new EmulatorRuntime(options, time, loaded);
+            if (options.StateFile != null)
+            {
+                EmulatorState state = runtime.State;
+                if (journaled != null) state.Replay(journaled);
+                state.Journal = new StateJournal(options.StateFile, journalGeneration, snapshotExists ? null : state.DocumentLocked);
+            }
             builder.Services.AddSingleton(runtime);
             if (options.StateFile != null) builder.Services.AddHostedService<StateSaver>();
             configure?.Invoke(builder);
@@ -129,6 +151,13 @@ namespace GradientMsp.Emulator
 
                 ApiResult result = await Dispatch(rt, ctx, path, entry);
                 entry.Status = result.Status;
+                if (fault?.Kind == "dropanswer")
+                {
+                    // The request was carried out; only its answer is lost (what a create must survive: docs/retries.md).
+                    entry.Note = "answer dropped by fault after the request was handled";
+                    ctx.Abort();
+                    return;
+                }
                 await Write(ctx, result, JsonSetup.Api);
             }
             catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)

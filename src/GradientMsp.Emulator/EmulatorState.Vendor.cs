@@ -109,6 +109,12 @@ namespace GradientMsp.Emulator
                 }
                 else return NoAccountMap(shownId);
 
+                // Journaled before the 201, so a count once acknowledged survives a kill (StateJournal).
+                Journal?.Append(new CountEntry
+                {
+                    OrganizationId = p.OrganizationId, AccountId = account.Id, ServiceId = serviceId, Kind = kind,
+                    UnitCount = unitCount, NoBuild = noBuild, At = Now,
+                });
                 p.RecordCount(account.Id, serviceId, kind, unitCount, noBuild, Now);
                 Touch();
                 return null;

@@ -207,20 +207,74 @@ namespace GradientMsp.Emulator
 
         // ---------- persistence ----------
 
-        public byte[] Serialize(out long version)
+        /// <summary>The --state-file journal, set once at start (null without a state file).</summary>
+        internal StateJournal? Journal { get; set; }
+
+        /// <summary>The state as the snapshot writer saves it; with a journal, a new generation starts with it.</summary>
+        public byte[] Serialize(out long version, out long journalGeneration)
         {
             lock (_gate)
             {
                 version = Version;
+                if (Journal != null) _doc.JournalGeneration = Journal.Rotate();
+                journalGeneration = _doc.JournalGeneration;
                 return JsonSerializer.SerializeToUtf8Bytes(_doc, JsonSetup.StateFile);
             }
         }
 
+        /// <summary>The whole state document, for the journal's first line (called under the lock).</summary>
+        internal StateDocument DocumentLocked() => _doc;
+
+        /// <summary>Applies journaled counts over the loaded snapshot, in order (a count is absolute).</summary>
+        internal int Replay(IEnumerable<CountEntry> counts)
+        {
+            int applied = 0;
+            lock (_gate)
+            {
+                foreach (CountEntry c in counts)
+                {
+                    if (!_partners.TryGetValue(c.OrganizationId, out PartnerRecord? p)) continue;
+                    p.RecordCount(c.AccountId, c.ServiceId, c.Kind, c.UnitCount, c.NoBuild, c.At);
+                    applied++;
+                }
+                if (applied > 0) Touch();
+            }
+            return applied;
+        }
+
+        /// <summary>
+        /// Reads a state file. Anything that cannot be served is an <see cref="InvalidDataException"/>
+        /// (exit code 3 with a message): no vendor or partner, a record without an id, a default
+        /// organization that is not one of the partners. A UTF-8 BOM (what editors and PowerShell 5.1's
+        /// Set-Content -Encoding UTF8 write) is accepted.
+        /// </summary>
         public static StateDocument Deserialize(byte[] json)
         {
-            StateDocument? doc = JsonSerializer.Deserialize<StateDocument>(json, JsonSetup.StateFile);
-            if (doc == null || doc.Partners.Count == 0 || string.IsNullOrEmpty(doc.Vendor.Key))
+            ReadOnlySpan<byte> text = json;
+            if (text.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF) text = text.Slice(3);
+            StateDocument? doc = JsonSerializer.Deserialize<StateDocument>(text, JsonSetup.StateFile);
+            if (doc == null || doc.Vendor == null || doc.Partners == null || doc.Partners.Count == 0 || string.IsNullOrEmpty(doc.Vendor.Key))
                 throw new InvalidDataException("The state file holds no vendor or partner.");
+            foreach (PartnerRecord? p in doc.Partners)
+            {
+                if (p == null || string.IsNullOrEmpty(p.OrganizationId))
+                    throw new InvalidDataException("The state file has a partner without an organizationId.");
+                try
+                {
+                    p.RebuildIndexes();
+                }
+                catch (Exception e) when (e is ArgumentException or NullReferenceException)
+                {
+                    // Dictionary keys: a null id (or two records with one id) in accounts, services, mappings, counts or alerts.
+                    throw new InvalidDataException("The state file has a record without an id, or two with the same id, under partner '"
+                                                   + p.OrganizationId + "': " + e.Message, e);
+                }
+            }
+            if (doc.Vendor.Skus == null || doc.Vendor.Skus.Exists(s => s == null || string.IsNullOrEmpty(s.Id)))
+                throw new InvalidDataException("The state file has a vendor service without an id.");
+            if (!doc.Partners.Exists(p => p.OrganizationId == doc.DefaultOrganizationId))
+                throw new InvalidDataException("The state file's defaultOrganizationId '" + doc.DefaultOrganizationId
+                                               + "' is not one of its partners.");
             return doc;
         }
     }

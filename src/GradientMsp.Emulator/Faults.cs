@@ -45,8 +45,8 @@ namespace GradientMsp.Emulator
         public FaultRule Add(FaultRule rule)
         {
             string kind = rule.Kind.ToLowerInvariant();
-            if (kind != "status" && kind != "latency" && kind != "abort")
-                throw new ArgumentException("kind must be one of: status, latency, abort");
+            if (kind != "status" && kind != "latency" && kind != "abort" && kind != "dropanswer")
+                throw new ArgumentException("kind must be one of: status, latency, abort, dropAnswer");
             rule.Kind = kind;
             if (kind == "status")
             {

@@ -14,6 +14,8 @@ namespace GradientMsp.Emulator
         public List<PartnerRecord> Partners { get; set; } = new List<PartnerRecord>();
         public string DefaultOrganizationId { get; set; } = "";
         public long NextTicketNumber { get; set; } = 1000;
+        /// <summary>The first journal generation this snapshot does not hold (StateJournal).</summary>
+        public long JournalGeneration { get; set; }
     }
 
     public sealed class VendorRecord

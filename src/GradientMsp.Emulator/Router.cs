@@ -72,6 +72,14 @@ namespace GradientMsp.Emulator
         public void Map(string method, string template, Func<Call, ApiResult> handler, bool auth = true, bool body = false) =>
             _routes.Add(new Route(method, template, handler, auth, body));
 
+        /// <summary>
+        /// A captured segment as the id it names. ASP.NET Core decodes the path except "%2F" (so that
+        /// an escaped slash does not split a segment); the value is the id, so it is decoded here: an
+        /// account "a/b" is sent as "a%2Fb" by every client (Uri.EscapeDataString).
+        /// </summary>
+        internal static string SegmentValue(string raw)
+            => raw.IndexOf('%') < 0 ? raw : raw.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
         public Route? Match(string method, string path, out string[] values)
         {
             values = Array.Empty<string>();
@@ -87,7 +95,7 @@ namespace GradientMsp.Emulator
                     string seg = r.Segments[i];
                     if (seg.Length > 1 && seg[0] == '{')
                     {
-                        (captured ??= new List<string>()).Add(parts[i]);
+                        (captured ??= new List<string>()).Add(SegmentValue(parts[i]));
                     }
                     else if (!string.Equals(seg, parts[i], StringComparison.Ordinal))
                     {

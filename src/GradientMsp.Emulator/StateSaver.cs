@@ -7,7 +7,10 @@ using Microsoft.Extensions.Hosting;
 namespace GradientMsp.Emulator
 {
     /// <summary>Writes the state to --state-file when it changed (debounced) and once more on shutdown.
-    /// Atomic: a temp file in the same folder, then a rename over the old file.</summary>
+    /// Atomic: a temp file in the same folder, then a rename over the old file. Counts acknowledged
+    /// in between are in the journal (<see cref="StateJournal"/>). A save that fails (the path became
+    /// a folder, the disk is full) is reported on stderr and retried on the next tick: it never ends
+    /// the process, which still holds the state.</summary>
     internal sealed class StateSaver : BackgroundService
     {
         private readonly EmulatorRuntime _rt;
@@ -37,19 +40,35 @@ namespace GradientMsp.Emulator
         {
             await base.StopAsync(cancellationToken);
             SaveIfChanged();
+            _rt.State.Journal?.Dispose();
         }
 
-        public void SaveIfChanged()
+        /// <summary>Saves when the state moved; false (and a line on stderr) when the save failed.</summary>
+        public bool SaveIfChanged()
         {
             string path = _rt.Options.StateFile!;
             lock (_saveGate)
             {
-                if (_rt.State.Version == _savedVersion) return;
-                byte[] json = _rt.State.Serialize(out long version);
-                Save(path, json);
+                if (_rt.State.Version == _savedVersion) return true;
+                byte[] json = _rt.State.Serialize(out long version, out long journalGeneration);
+                try
+                {
+                    Save(path, json);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    if (!_reported) Console.Error.WriteLine("gradient-emulator: cannot save the state file '" + path + "': " + e.Message + " (retrying; acknowledged counts are in the journal).");
+                    _reported = true;
+                    return false;
+                }
+                _reported = false;
                 _savedVersion = version;
+                _rt.State.Journal?.DeleteBefore(journalGeneration);
+                return true;
             }
         }
+
+        private bool _reported;
 
         internal static void Save(string path, byte[] json)
         {

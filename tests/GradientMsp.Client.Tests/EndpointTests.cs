@@ -160,8 +160,9 @@ namespace GradientMsp.Client.Tests
             await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _rig.Client.SetUnitCountAsync("svc", "a", -1m, false));
             await Assert.ThrowsAsync<ArgumentException>(() => _rig.Client.GetAlertTicketAsync(""));
             // Dot-only ids would be resolved away by System.Uri and hit another route.
-            await Assert.ThrowsAsync<ArgumentException>(() => _rig.Client.SetUnitCountAsync("..", "acct", 1m, false));
-            await Assert.ThrowsAsync<ArgumentException>(() => _rig.Client.UpdateAccountAsync(".", new Models.MappingPropertyUpdate { Name = "x" }));
+            // A typed ArgumentException, so a cmdlet gives that item its own InvalidId error.
+            await Assert.ThrowsAsync<GradientInvalidIdException>(() => _rig.Client.SetUnitCountAsync("..", "acct", 1m, false));
+            await Assert.ThrowsAsync<GradientInvalidIdException>(() => _rig.Client.UpdateAccountAsync(".", new Models.MappingPropertyUpdate { Name = "x" }));
             Assert.Equal(0, _rig.Handler.Count);
         }
 

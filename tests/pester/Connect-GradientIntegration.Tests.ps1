@@ -125,3 +125,51 @@ Import-Module GradientMsp
         $text | Should -Match "default:\n[^\n]*Connected to [^\n]*\nignore:\nredirected:\nnowelcome:\nend"
     }
 }
+
+# Keys that can never be Gradient keys fail before anything is sent, with an id a script can match.
+Describe 'Connect-GradientIntegration with keys that cannot be keys' {
+    BeforeAll {
+        . $PSScriptRoot/common.ps1
+    }
+
+    It 'refuses a vendor key <Case> as InvalidApiKey (InvalidArgument) without echoing it' -ForEach @(
+        @{ Case = "containing ':'"; Vendor = 'vendor:key'; Partner = 'pk' }
+        @{ Case = 'of only spaces'; Vendor = '    '; Partner = 'pk' }
+        @{ Case = '(partner) of only spaces'; Vendor = 'vk'; Partner = '   ' }
+        @{ Case = 'far too long (as a SecureString)'; Vendor = (New-Object string 'k', 5000); Partner = 'pk'; Secure = $true }
+    ) {
+        $vendorKey = $Vendor
+        if ($Secure) {
+            $vendorKey = New-Object Security.SecureString
+            foreach ($c in $Vendor.ToCharArray()) { $vendorKey.AppendChar($c) }
+        }
+        $failure = $null
+        try {
+            Connect-GradientIntegration -VendorApiKey $vendorKey -PartnerApiKey $Partner -BaseUri 'https://gradient.invalid' -ErrorAction Stop
+        }
+        catch {
+            $failure = $_
+        }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -Be 'InvalidApiKey,GradientMsp.Commands.ConnectGradientIntegrationCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.ErrorDetails.RecommendedAction | Should -Match "':'"
+        if ($Vendor.Trim().Length -gt 2) { "$failure" | Should -Not -Match ([regex]::Escape($Vendor.Trim())) }
+        @(Get-GradientConnection).Count | Should -Be 0
+    }
+
+    It 'refuses a 1 MB key given as a string with a message that says so, not a SecureString capacity error' {
+        $huge = New-Object string 'k', (1024 * 1024)
+        $failure = $null
+        try {
+            Connect-GradientIntegration -VendorApiKey $huge -PartnerApiKey 'pk' -BaseUri 'https://gradient.invalid' -ErrorAction Stop
+        }
+        catch {
+            $failure = $_
+        }
+        $failure.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,GradientMsp.Commands.ConnectGradientIntegrationCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+        "$failure" | Should -Match '1048576 characters long'
+        "$failure" | Should -Not -Match 'Capacity'
+    }
+}

@@ -147,6 +147,30 @@ Describe 'Emulator cmdlets' {
             Get-GradientEmulatorFault | Clear-GradientEmulatorFault -Confirm:$false
         }
 
+        It 'makes each create once when its answer is lost after the emulator acted (-DropAnswer)' {
+            $since = (Get-GradientEmulatorRequestLog -Last 1).Index + 1
+            $null = Add-GradientEmulatorFault -Path '/service' -Method POST -DropAnswer -Count 1
+            $created = New-GradientService -Name 'Lost Answer Service' -Description 'd' -Category backup -Subcategory 'cloud backup' -Confirm:$false
+            $created.Name | Should -Be 'Lost Answer Service'
+            @(Get-GradientService -Name 'Lost Answer Service').Count | Should -Be 1
+
+            $null = Add-GradientEmulatorFault -Path '/organization/services' -Method POST -DropAnswer -Count 1
+            $made = New-GradientOrganizationService -Id 'lost-answer-org' -Name 'Lost Answer Org' -Description 'd' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable orgFailures
+            $orgFailures.Count | Should -Be 0 -Because 'the service the lost attempt made is reported as created, not AlreadyExists'
+            $made.Id | Should -Be 'lost-answer-org'
+
+            $null = Add-GradientEmulatorFault -Path '/alerting/*' -Method POST -DropAnswer -Count 1
+            $receipt = Send-GradientAlert -AccountId 'e2e-1' -Title 'Lost' -Description 'answer lost' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable alertFailures
+            $receipt | Should -BeNullOrEmpty
+            $alertFailures[0].FullyQualifiedErrorId | Should -Be 'OutcomeUnknown,GradientMsp.Commands.SendGradientAlertCommand'
+
+            $posts = @(Get-GradientEmulatorRequestLog -Since $since -Method POST)
+            @($posts | Where-Object Path -EQ '/api/vendor-api/service').Count | Should -Be 1
+            @($posts | Where-Object Path -EQ '/api/vendor-api/organization/services').Count | Should -Be 1
+            @($posts | Where-Object Path -EQ '/api/vendor-api/alerting/e2e-1').Count | Should -Be 1 -Because 'an alert that may have been delivered is not sent again (one PSA ticket)'
+            Get-GradientEmulatorFault | Clear-GradientEmulatorFault -Confirm:$false
+        }
+
         It 'reports an unknown fault id' {
             { Clear-GradientEmulatorFault -Id 'nope' -Confirm:$false -ErrorAction Stop } |
                 Should -Throw -ErrorId 'EmulatorActionFailed,GradientMsp.Commands.ClearGradientEmulatorFaultCommand'

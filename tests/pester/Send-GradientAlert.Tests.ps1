@@ -108,5 +108,17 @@ Describe 'Send-GradientAlert' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'AccountNotFound,GradientMsp.Commands.SendGradientAlertCommand'
             $failures[0].TargetObject | Should -Be 'nope'
         }
+
+        It 'gives an account id of only dots its own InvalidId error, sends nothing for it and goes on' {
+            $receipts = '..', '.', 'a1' | ForEach-Object { [pscustomobject]@{ AccountId = $_; Title = 't'; Description = 'd' } } |
+                Send-GradientAlert -ErrorAction SilentlyContinue -ErrorVariable failures
+            $receipts.Count | Should -Be 1
+            $failures.Count | Should -Be 2
+            $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidId,GradientMsp.Commands.SendGradientAlertCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failures[0].TargetObject | Should -Be '..'
+            $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+            @(Get-FakeRequest $fake | Where-Object Method -EQ 'POST').Path | Should -Be '/api/vendor-api/alerting/a1'
+        }
     }
 }

@@ -64,5 +64,15 @@ Describe 'Set-GradientAccount' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'AccountNotFound,GradientMsp.Commands.SetGradientAccountCommand'
             $failures[0].TargetObject | Should -Be 'gone'
         }
+
+        It 'gives an id of only dots its own InvalidId error instead of ending the pipeline' {
+            $piped = [pscustomobject]@{ Id = '..' }, [pscustomobject]@{ Id = 'a1' }
+            $result = $piped | Set-GradientAccount -Description 'checked' -PassThru -ErrorAction SilentlyContinue -ErrorVariable failures
+            $result.Id | Should -Be 'a1'
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidId,GradientMsp.Commands.SetGradientAccountCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failures[0].TargetObject | Should -Be '..'
+        }
     }
 }

@@ -16,7 +16,11 @@ namespace GradientMsp.Client.Http
     /// 429 or a 503; seconds or HTTP date) replaces the computed delay. A Retry-After longer than
     /// <c>maxDelay</c> is not waited out: the answer is returned so the caller sees RateLimited with the server's
     /// RetryAfter instead of a command that hangs for minutes. 4xx other than 408/429 are never
-    /// retried, nor is the caller's cancellation.
+    /// retried, nor is the caller's cancellation. A request that is not idempotent (a create) is
+    /// retried only when the failure proves the server never acted on it (a refused connection, a DNS
+    /// failure, a 429, a 503): after a timeout, a dropped connection or a 500/502/504 the create may
+    /// have been made, and sending it again could make it twice. The creating operation decides what
+    /// to do then (docs/retries.md).
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
@@ -44,7 +48,7 @@ namespace GradientMsp.Client.Http
                 UseJitter = true,
                 Delay = baseDelay,
                 MaxDelay = maxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args =>
                 {
                     var retryAfter = args.Outcome.Result == null ? null : RetryAfterOf(args.Outcome.Result, _time);
@@ -96,10 +100,14 @@ namespace GradientMsp.Client.Http
             }
         }
 
-        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
+        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
         {
+            if (context.Properties.TryGetValue(RequestKey, out var request) && !RequestProperties.IsIdempotent(request)
+                && !NeverReachedServer(outcome.Exception, outcome.Result?.StatusCode))
+                return false;
+
             if (outcome.Exception != null)
-                return IsTransient(outcome.Exception);
+                return IsTransient(outcome.Exception) && !(request != null && CutOffAsTooLarge(request, outcome.Exception));
 
             var response = outcome.Result;
             if (response == null || !IsRetriableStatus(response.StatusCode)) return false;
@@ -107,6 +115,51 @@ namespace GradientMsp.Client.Http
             var retryAfter = RetryAfterOf(response, _time);
             return !(retryAfter.HasValue && retryAfter.Value > _maxDelay);
         }
+
+        /// <summary>
+        /// True only for failures that prove the request was not acted on: the connection was refused
+        /// or the host not found (nothing was sent), or the server answered 429 or 503 (refused before
+        /// processing). A timeout, a reset or a 500/502/504 leaves the outcome unknown.
+        /// </summary>
+        internal static bool NeverReachedServer(Exception? ex, HttpStatusCode? status)
+        {
+            if (ex == null)
+                return status.HasValue && ((int)status.Value == 429 || (int)status.Value == 503);
+            if (ex is AttemptTimeoutException) return false;
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.HostNotFound:
+                        case System.Net.Sockets.SocketError.HostUnreachable:
+                        case System.Net.Sockets.SocketError.NetworkUnreachable:
+                        case System.Net.Sockets.SocketError.NoData:
+                        case System.Net.Sockets.SocketError.TryAgain:
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Bodies above this size that lose their connection are taken as refused for size (see <see cref="CutOffAsTooLarge"/>).</summary>
+        internal const long LargeBodyBytes = 1024 * 1024;
+
+        /// <summary>
+        /// A server that refuses a body as too large (413) answers and closes the connection while the
+        /// client is still sending, so the client sees a broken connection, not the 413 (Kestrel does
+        /// this). A connection lost while a body over <see cref="LargeBodyBytes"/> was being sent is
+        /// therefore taken as that refusal: sending the same body again would fail the same way.
+        /// </summary>
+        internal static bool CutOffAsTooLarge(HttpRequestMessage request, Exception ex)
+            => !(ex is AttemptTimeoutException) && (ex is HttpRequestException || ex is IOException)
+               && !NeverReachedServer(ex, null)
+               && request.Content?.Headers.ContentLength > LargeBodyBytes;
 
         internal static bool IsTransient(Exception ex)
             => ex is AttemptTimeoutException || ex is HttpRequestException || ex is IOException;

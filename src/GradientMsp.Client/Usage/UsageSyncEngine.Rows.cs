@@ -58,6 +58,10 @@ namespace GradientMsp.Client.Usage
                 serviceId = resolved.Id;
             }
 
+            // ".." can never be pushed (a dot segment in the count route's path): Invalid, not a Failed to pipe back.
+            if (GradientInvalidIdException.IsDotsOnly(serviceId))
+                return Invalid(row, "ServiceId '" + serviceId + "' cannot be sent in a URL path (it is only dots).", count);
+
             return new Checked(new Pending(row, accountId!, serviceId!, count), null);
         }
 

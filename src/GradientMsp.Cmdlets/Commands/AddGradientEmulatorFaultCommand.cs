@@ -15,6 +15,7 @@ namespace GradientMsp.Commands
         private const string StatusSet = "Status";
         private const string LatencySet = "Latency";
         private const string AbortSet = "Abort";
+        private const string DropAnswerSet = "DropAnswer";
 
         /// <summary>Which requests: a glob ('*' = anything) on the path; '/api/…' is a full path, anything else is relative to /api/vendor-api (e.g. '/service/*/count'). All requests when omitted.</summary>
         [Parameter(Position = 0)]
@@ -50,6 +51,10 @@ namespace GradientMsp.Commands
         [Parameter(Mandatory = true, ParameterSetName = AbortSet)]
         public SwitchParameter Abort { get; set; }
 
+        /// <summary>Handle the request, then drop the connection instead of answering: the change is made but the caller never hears of it (a lost answer).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DropAnswerSet)]
+        public SwitchParameter DropAnswer { get; set; }
+
         /// <summary>Apply to the next N matching requests only; until cleared when omitted.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
@@ -76,6 +81,9 @@ namespace GradientMsp.Commands
                 case AbortSet:
                     spec.Kind = "abort";
                     break;
+                case DropAnswerSet:
+                    spec.Kind = "dropAnswer";
+                    break;
                 case LatencySet:
                     spec.Kind = "latency";
                     break;
@@ -87,7 +95,7 @@ namespace GradientMsp.Commands
                     break;
             }
 
-            string description = spec.Kind == "status" ? $"answer {StatusCode}" : spec.Kind == "latency" ? $"delay {LatencyMs} ms" : "drop the connection";
+            string description = spec.Kind == "status" ? $"answer {StatusCode}" : spec.Kind == "latency" ? $"delay {LatencyMs} ms" : spec.Kind == "dropAnswer" ? "handle, then drop the answer" : "drop the connection";
             if (!ShouldProcess($"{Method ?? "any method"} {Path ?? "any path"}", $"Add a fault: {description}{(Count.HasValue ? $" for the next {Count} requests" : string.Empty)}"))
             {
                 return;

@@ -86,7 +86,7 @@ namespace GradientMsp.Commands
                 string vendorKey = ResolveKey(VendorApiKey, VendorKeyVariable, "VendorApiKey");
                 string partnerKey = ResolveKey(PartnerApiKey, PartnerKeyVariable, "PartnerApiKey");
                 Uri baseUri = ResolveBaseUri();
-                connection = Open(new GradientCredential(vendorKey, partnerKey), baseUri, isEmulator: false);
+                connection = Open(Credential(vendorKey, partnerKey), baseUri, isEmulator: false);
             }
 
             if (!NoWelcome)
@@ -214,6 +214,29 @@ namespace GradientMsp.Commands
             }
 
             return Connections.Register(session);
+        }
+
+        private GradientCredential Credential(string vendorKey, string partnerKey)
+        {
+            try
+            {
+                return new GradientCredential(vendorKey, partnerKey);
+            }
+            catch (ArgumentException exception)
+            {
+                // The message names what is wrong (empty, a ':', the length), never the key itself.
+                string parameter = exception.ParamName == "partnerKey" ? "PartnerApiKey" : "VendorApiKey";
+                string message = exception.Message;
+                // ArgumentException appends the parameter name: " (Parameter 'x')" on .NET, a second line on .NET Framework.
+                foreach (string tail in new[] { " (Parameter '", Environment.NewLine })
+                {
+                    int cut = message.IndexOf(tail, StringComparison.Ordinal);
+                    if (cut > 0) message = message.Substring(0, cut);
+                }
+
+                ThrowTerminatingError(ErrorRecordFactory.InvalidApiKey(parameter, message));
+                throw;
+            }
         }
 
         private string ResolveKey(SecureString? given, string variable, string parameterName)

@@ -18,7 +18,7 @@ namespace GradientMsp.Commands
         [ValidateRange(0, 100000)]
         public int RateLimit { get; set; } = 100;
 
-        /// <summary>A JSON file the emulator loads its state from (if it exists) and saves its state to, so a later start continues where this one stopped.</summary>
+        /// <summary>A JSON file the emulator loads its state from (if it exists) and saves its state to, so a later start continues where this one stopped. Counts the emulator acknowledged are journaled beside it and survive a kill; other changes are saved within the debounce (docs/emulator.md).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? StateFile { get; set; }

@@ -38,5 +38,13 @@ namespace GradientMsp.Commands
         public const string InvalidArgument = nameof(InvalidArgument);
         public const string ModuleFileMissing = nameof(ModuleFileMissing);
         public const string QARunFailed = nameof(QARunFailed);
+        /// <summary>A create may have been made although its answer was lost; it was not sent again (docs/retries.md).</summary>
+        public const string OutcomeUnknown = nameof(OutcomeUnknown);
+        /// <summary>An id that no URL path can carry ("." or ".."): the item can never be sent as it is.</summary>
+        public const string InvalidId = nameof(InvalidId);
+        /// <summary>A vendor or partner key that cannot be a Gradient key (only spaces, a ':', far too long).</summary>
+        public const string InvalidApiKey = nameof(InvalidApiKey);
+        /// <summary>413/414/431: the request is larger than the server accepts.</summary>
+        public const string RequestTooLarge = nameof(RequestTooLarge);
     }
 }

@@ -32,8 +32,10 @@ namespace GradientMsp.Commands
                 GradientErrorKind.Timeout => (ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout),
                 GradientErrorKind.Connection => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
                 GradientErrorKind.InvalidResponse => (ErrorIds.InvalidResponse, ErrorCategory.InvalidData),
+                GradientErrorKind.TooLarge => (ErrorIds.RequestTooLarge, ErrorCategory.LimitsExceeded),
                 _ => (ErrorIds.ApiError, ErrorCategory.InvalidOperation),
             };
+            if (exception.OutcomeUnknown) id = ErrorIds.OutcomeUnknown;
 
             var record = new ErrorRecord(exception, id, category, target);
             string? advice = Advice(exception);
@@ -48,6 +50,22 @@ namespace GradientMsp.Commands
 
             return record;
         }
+
+        /// <summary>An id the client refused to put in a URL path ("." or ".."): a per-item error, nothing was sent.</summary>
+        public static ErrorRecord FromInvalidId(GradientInvalidIdException exception, object? target)
+        {
+            var record = new ErrorRecord(exception, ErrorIds.InvalidId, ErrorCategory.InvalidArgument, target ?? exception.Value);
+            record.ErrorDetails = new ErrorDetails(exception.Message)
+            {
+                RecommendedAction = "An id made only of dots is read as '.' or '..' in a URL, so Gradient can never be asked about it. Use another id (for an existing account, give it a new one in Synthesize or with Set-GradientAccount on its mapping).",
+            };
+            return record;
+        }
+
+        /// <summary>A key that cannot be a Gradient key; the message names the problem, never the key.</summary>
+        public static ErrorRecord InvalidApiKey(string parameterName, string message)
+            => InvalidArgument(ErrorIds.InvalidApiKey, parameterName, message,
+                "Copy the key again: the vendor key from Gradient's vendor onboarding, the partner key from the partner's Synthesize integration page. A key has no spaces and no ':' (the token joins the two keys with one).");
 
         public static ErrorRecord Create(string id, ErrorCategory category, object? target, string message, string? recommendedAction = null, Exception? inner = null)
         {
@@ -126,7 +144,9 @@ namespace GradientMsp.Commands
                 exception);
         }
 
-        private static string? Advice(GradientApiException exception) => exception.Kind switch
+        private static string? Advice(GradientApiException exception) => exception.OutcomeUnknown
+            ? "The request may have been carried out although its answer was lost, so it was not sent again. Check whether it exists (Get-GradientService, Get-GradientAccount, Get-GradientOrganizationService, the PSA for an alert) before sending it again."
+            : exception.Kind switch
         {
             GradientErrorKind.Authentication => "Check the vendor and partner API keys. If the partner regenerated their Partner API Key or disconnected, reconnect with the new key (Connect-GradientIntegration).",
             GradientErrorKind.Forbidden => "Gradient refused the call (it may have detected unusual API usage). Slow down and contact Gradient vendor support if it persists.",
@@ -134,6 +154,7 @@ namespace GradientMsp.Commands
             GradientErrorKind.ServerError => "Gradient's service failed after retries. Retry later; failed usage rows can be piped back into Sync-GradientUsage.",
             GradientErrorKind.Timeout => "The request timed out after retries. Check the network or raise -TimeoutSec on Connect-GradientIntegration.",
             GradientErrorKind.Connection => "Could not reach the service. Check -BaseUri, DNS, proxy and firewall.",
+            GradientErrorKind.TooLarge => "The server refused the request as too large (413: the body, 414: the URL, 431: the headers, such as an oversized key). Sending it again cannot help: shorten the text or send fewer items per call.",
             _ => null,
         };
     }

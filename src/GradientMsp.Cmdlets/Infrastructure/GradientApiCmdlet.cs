@@ -63,6 +63,13 @@ namespace GradientMsp.Commands
                 result = default!;
                 return false;
             }
+            catch (GradientInvalidIdException exception)
+            {
+                // One bad id in a pipeline is that item's error, not the end of the pipeline.
+                WriteError(ErrorRecordFactory.FromInvalidId(exception, target));
+                result = default!;
+                return false;
+            }
         }
 
         /// <summary>Like <see cref="TryCall{T}"/> but a failure ends the command (for calls nothing else can proceed without).</summary>
@@ -76,6 +83,11 @@ namespace GradientMsp.Commands
             {
                 ThrowTerminatingError(ErrorRecordFactory.FromApiException(exception, target, notFoundId));
                 throw; // unreachable: ThrowTerminatingError always throws
+            }
+            catch (GradientInvalidIdException exception)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromInvalidId(exception, target));
+                throw;
             }
         }
     }

@@ -17,6 +17,16 @@ namespace GradientMsp.Commands
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string text)
             {
+                // A SecureString holds at most 65,536 characters ("Capacity exceeds maximum capacity"
+                // otherwise); no Gradient key comes near that, so say what is wrong instead.
+                if (text.Length > Client.GradientCredential.MaxKeyLength)
+                {
+                    throw new ArgumentTransformationMetadataException(
+                        "The key is " + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + " characters long; a Gradient key is a few dozen (at most "
+                        + Client.GradientCredential.MaxKeyLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + " accepted).");
+                }
+
                 var secure = new SecureString();
                 foreach (char c in text)
                 {
