@@ -26,6 +26,7 @@ namespace GradientMsp.Commands
         private readonly HashSet<GradientSession> _refused = new HashSet<GradientSession>();
         private readonly List<PSObject> _summaries = new List<PSObject>();
         private bool _ended;
+        private bool _abandoned;
         private bool _unknownFieldsReported;
         private List<UsageResult>? _unwritten;
 
@@ -183,6 +184,7 @@ namespace GradientMsp.Commands
         /// </summary>
         private void FinishAfterEarlyEnd()
         {
+            _abandoned = true;
             _sync!.Abandon();
             _summaries.Clear();
             foreach (GradientSession session in _sync.Sessions)
@@ -202,7 +204,7 @@ namespace GradientMsp.Commands
                 : $" {_unwritten.Count} results could not be written because the pipeline was stopped" + (SummaryVariable == null ? "." : $"; they are in ${SummaryVariable}.Unwritten.");
             foreach (GradientSession session in _sync.Sessions)
             {
-                Host.UI.WriteWarningLine($"Sync-GradientUsage for {_faces[session]} ended before the end of its input, so billing was not rebuilt and rows not yet sent are NotSent.{unwritten} To finish, pipe the NotSent and Failed results back into Sync-GradientUsage (its last push rebuilds billing), or run it again with one row.");
+                Host?.UI?.WriteWarningLine($"Sync-GradientUsage for {_faces[session]} ended before the end of its input, so billing was not rebuilt and rows not yet sent are NotSent.{unwritten} To finish, pipe the NotSent and Failed results back into Sync-GradientUsage (its last push rebuilds billing), or run it again with one row.");
             }
         }
 
@@ -295,9 +297,9 @@ namespace GradientMsp.Commands
                 }
             }
 
-            if (_unwritten != null)
+            if (_unwritten != null || !_ended && _abandoned)
             {
-                return;
+                return;   // no progress bar while finishing after an early end (it could throw when stopped)
             }
 
             UsageSyncCoordinatorProgress? progress = _sync.TakeProgress();
