@@ -261,7 +261,7 @@ namespace GradientMsp.Commands
         {
             if (summary.DuplicatePairs > 0)
             {
-                WriteWarning($"{summary.DuplicatePairs} account x service pairs appeared more than once in the rows for {connection}: for each, the row that came last stands and the earlier ones are Superseded. Rows per device usually need summing per account and service before the sync.");
+                WriteWarning($"{summary.DuplicatePairs} account x service pairs appeared more than once in the rows for {connection}: for each, the row that came last was sent last and its count stands. An earlier row is Superseded if its result was still to come, else the later row's Reason names it; do not pipe an earlier row of such a pair back. Rows per device usually need summing per account and service before the sync.");
             }
 
             if (summary.Stopped == UsageSyncStop.CircuitOpen)
