@@ -126,9 +126,9 @@ try {
     $rows = @(New-UsageRows -Data $data -Count $RateLimitedRows)
     Start-Sleep -Seconds 1   # let the connect calls leave the emulator's rolling window
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    $output = @($rows | Sync-GradientUsage -Connection $connection -Summary -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $output = @($rows | Sync-GradientUsage -Connection $connection -SummaryVariable rateSummary -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
     $clock.Stop()
-    $summary = $output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+    $summary = $rateSummary[0]
     $floor = $RateLimitedRows / 100.0
     $seconds = $clock.Elapsed.TotalSeconds
     $surfaced429 = @($output | Where-Object { $_.PSObject.Properties['StatusCode'] -and $_.StatusCode -eq 429 }).Count

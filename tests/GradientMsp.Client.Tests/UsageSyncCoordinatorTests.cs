@@ -69,16 +69,32 @@ namespace GradientMsp.Client.Tests
             Assert.Equal(new[] { _root, _root.ForPartner("p-two"), _root.ForPartner("p-three") }, sync.Sessions);
             Assert.Equal(sync.Sessions, confirmed);
             Assert.Equal(new long[] { 2, 2, 1 }, summaries.Select(s => s.Summary.Pushed));
-            Assert.Equal(Enumerable.Range(0, 5).Select(i => (long)i), results.Select(r => r.Result.Index).OrderBy(i => i));
+            // Rows are numbered from 1, like a CSV's data rows.
+            Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), results.Select(r => r.Result.Index).OrderBy(i => i));
             Assert.All(results, r => Assert.Equal(UsageOutcome.Pushed, r.Result.Outcome));
 
             // Each row went out with its own partner's token.
             foreach (RoutedUsageResult result in results)
             {
-                string partner = keys[result.Result.Index] ?? "p-root";
-                Assert.Same(UsageSyncCoordinator.Route(_root, keys[result.Result.Index]), result.Session);
-                Assert.Contains(_handler.Requests, r => r.Body != null && r.Body.Contains("acct-" + result.Result.Index) && r.Header("GRADIENT-TOKEN") == Token(partner));
+                int i = (int)result.Result.Index - 1;
+                string partner = keys[i] ?? "p-root";
+                Assert.Same(UsageSyncCoordinator.Route(_root, keys[i]), result.Session);
+                Assert.Contains(_handler.Requests, r => r.Body != null && r.Body.Contains("acct-" + i) && r.Header("GRADIENT-TOKEN") == Token(partner));
             }
+        }
+
+        [Fact]
+        public async Task A_row_that_already_has_a_number_keeps_it_and_the_others_are_numbered_by_position()
+        {
+            using var sync = new UsageSyncCoordinator(_ => true, 4, 0, TimeSpan.FromHours(1));
+            await sync.AddAsync(_root, Row("acct-a", 1));
+            var repiped = Row("acct-b", 2);
+            repiped.Index = 17;
+            await sync.AddAsync(_root, repiped);
+            await sync.AddAsync(_root, Row("acct-c", 3));
+
+            List<RoutedUsageResult> results = await Finish(sync, new List<(GradientSession Session, UsageSyncSummary Summary)>());
+            Assert.Equal(new long[] { 1, 17, 3 }, results.OrderBy(r => r.Result.UnitCount).Select(r => r.Result.Index));
         }
 
         [Fact]

@@ -32,7 +32,7 @@ Describe 'Stopping a running command' {
                     # Turn the slowness on once the first 20 rows are in, so some results exist before the stop.
                     if (++$first -eq 21) { $null = Invoke-RestMethod -Method Post -Uri "$ControlUri/faults" -ContentType 'application/json' -Body $Fault; Start-Sleep -Milliseconds 500 }
                     $_
-                } | Sync-GradientUsage -Connection $Connection -ThrottleLimit 8
+                } | Sync-GradientUsage -Connection $Connection -ThrottleLimit 8 -SummaryVariable syncSummary
             }).AddArgument($script:connection).AddArgument($rows).AddArgument($emulator.controlBaseUri).AddArgument($fault)
         $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
 
@@ -52,6 +52,15 @@ Describe 'Stopping a running command' {
         $completed = @($completed)
         $completed.Count | Should -BeGreaterOrEqual 20
         $completed.Count | Should -BeLessThan 200
+        # Every row the command received has one result: written before the stop, or kept on the summary.
+        $summary = @($shell.Runspace.SessionStateProxy.GetVariable('syncSummary'))
+        $summary.Count | Should -Be 1
+        $unwritten = @($summary[0].PSObject.Properties['Unwritten'] | ForEach-Object { $_.Value })
+        $completed.Count + $unwritten.Count | Should -Be $summary[0].Total
+        @(@($completed.Index) + @($unwritten.Index) | Sort-Object -Unique).Count | Should -Be $summary[0].Total
+        $summary[0].Total | Should -BeGreaterThan 20
+        $summary[0].BillingRebuilt | Should -BeFalse
+        "$($summary[0].Stopped)" | Should -Be 'Abandoned'
         $shell.Dispose()
         $null = Invoke-RestMethod -Method Delete -Uri "$($emulator.controlBaseUri)/faults"
     }

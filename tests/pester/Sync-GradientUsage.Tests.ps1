@@ -42,6 +42,11 @@ Describe 'Sync-GradientUsage' {
         $null = Invoke-Control PUT "/partners/$script:org/mappings/accounts/cust-1" @{ psaClientId = 'psa-client-1' }
         $null = Invoke-Control PUT "/partners/$script:org/mappings/accounts/cust-2" @{ psaClientId = 'psa-client-2' }
         $null = Invoke-Control PUT "/partners/$script:org/mappings/services/$script:mappedService" @{ psaServiceId = 'psa-service-1' }
+        # Ten more mapped accounts, for runs that need many distinct account x service pairs (the same
+        # pair twice in a run is superseded, which is not what those tests are about).
+        $load = @(1..10 | ForEach-Object { @{ id = "load-$_"; name = "Load $_"; description = '' } })
+        $null = Invoke-RestMethod -Method Post -Uri "$script:api/organization/accounts" -Headers $script:headers -ContentType 'application/json' -Body (ConvertTo-Json -InputObject $load)
+        1..10 | ForEach-Object { $null = Invoke-Control PUT "/partners/$script:org/mappings/accounts/load-$_" @{ psaClientId = 'psa-client-1' } }
 
         $script:connection = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru
     }
@@ -61,15 +66,20 @@ Describe 'Sync-GradientUsage' {
             $csv = Join-Path ([IO.Path]::GetTempPath()) "gradient-empty-$([guid]::NewGuid().ToString('n')).csv"
             Set-Content -Path $csv -Value 'accountId,serviceName,unitCount'
             try {
-                $output = @(Import-Csv $csv | Sync-GradientUsage -WarningVariable warned -WarningAction SilentlyContinue)
+                $output = @(Import-Csv $csv | Sync-GradientUsage -WarningVariable warned -WarningAction SilentlyContinue -SummaryVariable summary)
+                $summaryOnly = @(Import-Csv $csv | Sync-GradientUsage -Summary -WarningAction SilentlyContinue)
             }
             finally { Remove-Item $csv }
             @($warned).Count | Should -Be 1
             "$($warned[0])" | Should -Match 'no usage rows'
-            $output.Count | Should -Be 1
-            $output[0] | Should -BeOfType ([GradientMsp.Client.Usage.UsageSyncSummary])
-            $output[0].Total | Should -Be 0
-            $output[0].Connection.Id | Should -Be $script:connection.Id
+            # No rows in, no rows out: the zero-row summary is in -SummaryVariable, and -Summary writes it.
+            $output.Count | Should -Be 0
+            @($summary).Count | Should -Be 1
+            $summary[0] | Should -BeOfType ([GradientMsp.Client.Usage.UsageSyncSummary])
+            $summary[0].Total | Should -Be 0
+            $summary[0].Connection.Id | Should -Be $script:connection.Id
+            $summaryOnly.Count | Should -Be 1
+            $summaryOnly[0].Total | Should -Be 0
             @(Get-CountRequests).Count | Should -Be 0
         }
 
@@ -79,11 +89,12 @@ Describe 'Sync-GradientUsage' {
                 [pscustomobject]@{ AccountId = 'cust-2'; ServiceName = 'managed edr'; UnitCount = 0 }
                 [pscustomobject]@{ AccountId = 'cust-3'; ServiceName = 'Managed EDR'; UnitCount = 4 }
                 [pscustomobject]@{ AccountId = 'cust-1'; ServiceId = $script:unmappedService; UnitCount = 9 })
-            $output = @($rows | Sync-GradientUsage)
+            $output = @($rows | Sync-GradientUsage -SummaryVariable summary)
             $results = @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] } | Sort-Object Index)
-            $summary = $output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
 
+            $output.Count | Should -Be 4
             $results.Count | Should -Be 4
+            $results.Index | Should -Be @(1, 2, 3, 4)
             $results.Outcome | Should -Be @('Pushed', 'Pushed', 'Unmapped', 'Unmapped')
             $results[0].ServiceId | Should -Be $script:mappedService
             $summary.Pushed | Should -Be 2
@@ -142,7 +153,7 @@ Describe 'Sync-GradientUsage' {
         It 'sends no_build on every push but one, so billing is rebuilt exactly once per run' {
             $before = (Get-Partner).billingRebuilds
             $rows = 1..20 | ForEach-Object { [pscustomobject]@{ AccountId = "cust-$(1 + $_ % 2)"; ServiceId = $script:mappedService; UnitCount = $_ } }
-            $summary = $rows | Sync-GradientUsage | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+            $summary = $rows | Sync-GradientUsage -Summary
 
             $summary.BillingRebuilt | Should -BeTrue
             (Get-Partner).billingRebuilds | Should -Be ($before + 1)
@@ -163,7 +174,7 @@ Describe 'Sync-GradientUsage' {
             $rows = @(
                 [pscustomobject]@{ AccountId = 'cust-1'; ServiceId = $script:mappedService; UnitCount = 5 }
                 [pscustomobject]@{ AccountId = 'cust-3'; ServiceId = $script:mappedService; UnitCount = 6 })
-            $summary = $rows | Sync-GradientUsage | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+            $summary = $rows | Sync-GradientUsage -Summary
             $summary.BillingRebuilt | Should -BeTrue
             (Get-Partner).billingRebuilds | Should -Be ($before + 1)
         }
@@ -173,10 +184,9 @@ Describe 'Sync-GradientUsage' {
         It 'retries 503s and 429s (with Retry-After) without losing or repeating a row' {
             $null = Invoke-Control POST '/faults' @{ path = '/service/*/count'; statusCode = 503; count = 3 }
             $null = Invoke-Control POST '/faults' @{ path = '/service/*/count'; statusCode = 429; retryAfterSeconds = 1; count = 1 }
-            $rows = 1..10 | ForEach-Object { [pscustomobject]@{ AccountId = 'cust-1'; ServiceId = $script:mappedService; UnitCount = 100 + $_ } }
-            $output = @($rows | Sync-GradientUsage)
+            $rows = 1..10 | ForEach-Object { [pscustomobject]@{ AccountId = "load-$_"; ServiceId = $script:mappedService; UnitCount = 100 + $_ } }
+            $output = @($rows | Sync-GradientUsage -SummaryVariable summary)
             $results = @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] })
-            $summary = $output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
 
             $results.Count | Should -Be 10
             @($results.Index | Sort-Object -Unique).Count | Should -Be 10
@@ -188,7 +198,7 @@ Describe 'Sync-GradientUsage' {
         It 'reports rows that keep failing as Failed, and they can be piped back in to retry' {
             $failing = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru -MaxRetries 0 -SkipStatusUpdate
             $null = Invoke-Control POST '/faults' @{ path = '/service/*/count'; statusCode = 500 }
-            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ AccountId = 'cust-2'; ServiceId = $script:mappedService; UnitCount = 200 + $_ } }
+            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ AccountId = "load-$_"; ServiceId = $script:mappedService; UnitCount = 200 + $_ } }
             $first = @($rows | Sync-GradientUsage -Connection $failing -ErrorAction SilentlyContinue -ErrorVariable pushErrors |
                     Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] })
             $first.Outcome | Should -Be @('Failed', 'Failed', 'Failed')
@@ -199,7 +209,8 @@ Describe 'Sync-GradientUsage' {
             $null = Invoke-Control DELETE '/faults'
             $second = @($first | Where-Object Outcome -eq 'Failed' | Sync-GradientUsage | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] })
             $second.Outcome | Should -Be @('Pushed', 'Pushed', 'Pushed')
-            ((Get-Partner).counts | Where-Object accountId -eq 'cust-2' | Where-Object serviceId -eq $script:mappedService).unitCount | Should -BeIn @(201, 202, 203)
+            $counts = (Get-Partner).counts | Where-Object serviceId -eq $script:mappedService
+            1..3 | ForEach-Object { ($counts | Where-Object accountId -eq "load-$_").unitCount | Should -Be (200 + $_) }
             Disconnect-GradientIntegration -Connection $failing -KeepStatus
         }
     }
@@ -232,8 +243,9 @@ Describe 'Sync-GradientUsage' {
             $rows = @(
                 [pscustomobject]@{ AccountId = 'cust-1'; ServiceId = $script:mappedService; UnitCount = 41; Connection = $script:connection }
                 [pscustomobject]@{ AccountId = 'other-1'; ServiceId = $script:mappedService; UnitCount = 42; Connection = $secondConnection })
-            $output = @($rows | Sync-GradientUsage)
-            @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }).Count | Should -Be 2
+            $output = @($rows | Sync-GradientUsage -SummaryVariable summaries)
+            @($summaries).Count | Should -Be 2
+            @($summaries.Connection) | Should -Be @($script:connection, $secondConnection)
             $pushed = @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] } | Where-Object Outcome -eq "Pushed")
             $pushed.Count | Should -Be 2 -Because ($output | Format-Table AccountId, Outcome, Reason, Connection | Out-String)
             ((Get-Partner $secondOrg).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 42
@@ -249,24 +261,31 @@ Describe 'Sync-GradientUsage' {
                 [pscustomobject]@{ AccountId = 'other-1'; ServiceId = $script:mappedService; UnitCount = 52; PartnerKey = $key }
                 @{ AccountId = 'other-1'; ServiceId = $script:mappedService; UnitCount = 53; PartnerApiKey = $key }
                 [pscustomobject]@{ AccountId = 'cust-2'; ServiceId = $script:mappedService; UnitCount = 54; PartnerKey = '' })
-            $output = @($rows | Sync-GradientUsage -Verbose 4>&1)
+            $output = @($rows | Sync-GradientUsage -Verbose -SummaryVariable summaries 4>&1)
             $results = @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] } | Sort-Object Index)
-            $results.Outcome | Should -Be @('Pushed', 'Pushed', 'Pushed', 'Pushed')
+            # Rows 2 and 3 set the same account and service of the same partner: the later one stands.
+            $results.Outcome | Should -Be @('Pushed', 'Superseded', 'Pushed', 'Pushed')
             # An empty key means the connection's own partner; the two keyed rows share one connection.
-            @($output | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }).Count | Should -Be 2
+            @($summaries).Count | Should -Be 2
             $results[1].Connection | Should -Be $results[2].Connection
             $results[1].Connection.Parent | Should -Be $script:connection
             $results[0].Connection | Should -Be $script:connection
             ((Get-Partner $script:second.Org).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 53
             ((Get-Partner).counts | Where-Object accountId -eq 'cust-2' | Where-Object serviceId -eq $script:mappedService).unitCount | Should -Be 54
 
-            # The rows handed back hold the key only as a SecureString; the caller's own rows are untouched.
-            $results[1].Source.PartnerKey | Should -BeOfType [securestring]
-            $results[2].Source.PartnerApiKey | Should -BeOfType [securestring]
+            # The rows handed back hold no key at all, only the partner's connection; the caller's own rows are untouched.
+            $results[1].Source.PSObject.Properties['PartnerKey'] | Should -BeNullOrEmpty
+            $results[2].Source.PSObject.Properties['PartnerApiKey'] | Should -BeNullOrEmpty
+            $results[1].Source.Connection | Should -Be $results[1].Connection
+            $results[2].Source.AccountId | Should -Be 'other-1'
             $rows[1].PartnerKey | Should -Be $key
             $text = ($output | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 400 }) -join "`n"
             $text += ($results.Source | Format-List * -Force | Out-String -Width 400) + ($results.Source | ConvertTo-Csv | Out-String)
             $text | Should -Not -Match ([regex]::Escape($key))
+            # Off Windows, Export-Clixml writes a SecureString as reversible hex: there must be none to write.
+            $clixml = Join-Path $TestDrive 'results.clixml'
+            $results | Export-Clixml -Path $clixml -Depth 4
+            Get-Content -Raw $clixml | Should -Not -Match "<SS"
         }
 
         It 'retries a failed keyed row through the same partner when it is piped back' {
@@ -278,6 +297,11 @@ Describe 'Sync-GradientUsage' {
             $retried = @($failed.Source | Sync-GradientUsage | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageResult] })
             $retried.Outcome | Should -Be 'Pushed'
             ((Get-Partner $script:second.Org).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 61
+            # The result itself re-pipes through its Connection, and keeps its row number.
+            $again = @($failed | ForEach-Object { $_.UnitCount = 62; $_ } | Sync-GradientUsage)
+            $again.Outcome | Should -Be 'Pushed'
+            $again.Index | Should -Be $failed.Index
+            ((Get-Partner $script:second.Org).counts | Where-Object accountId -eq 'other-1').unitCount | Should -Be 62
         }
     }
 

@@ -121,8 +121,24 @@ namespace GradientMsp.Client.Session
             if (session == null) throw new ArgumentNullException(nameof(session));
             if (row == null) throw new ArgumentNullException(nameof(row));
             UsageSyncEngine engine = EngineFor(session);
-            row.Index = _received++;
+            // Rows are numbered from 1, as a CSV's data rows are; a row that already has a number
+            // (a result piped back) keeps it, so a retry can be matched to the original row.
+            _received++;
+            if (row.Index <= 0)
+            {
+                row.Index = _received;
+            }
+
             return engine.AddAsync(row, cancellationToken);
+        }
+
+        /// <summary>Stops every session's run from sending (the input ended early); <see cref="CompleteAsync"/> then reports what is left.</summary>
+        public void Abandon()
+        {
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            {
+                pair.Value.Abandon();
+            }
         }
 
         /// <summary>Rows finished since the last call, from every session.</summary>

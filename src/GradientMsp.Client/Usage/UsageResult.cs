@@ -13,13 +13,29 @@ namespace GradientMsp.Client.Usage
         Failed,
         /// <summary>The row itself is wrong (missing id, negative or non-numeric count, unknown service name); nothing was sent.</summary>
         Invalid,
-        /// <summary>-WhatIf, or the run was stopped before this row was sent.</summary>
+        /// <summary>-WhatIf, or the run was stopped before this row was sent (pipe it back to send it).</summary>
         NotSent,
+        /// <summary>A later row of the same run sets the same account and service; that row's count stands. Do not pipe this one back.</summary>
+        Superseded,
+    }
+
+    /// <summary>Why a run stopped sending before the end of its rows.</summary>
+    public enum UsageSyncStop
+    {
+        /// <summary>The run was not stopped.</summary>
+        None,
+        /// <summary>A push was answered 401: the partner key (or the vendor key) is wrong or revoked.</summary>
+        AuthenticationFailed,
+        /// <summary>Several pushes in a row could not reach Synthesize (connection failures, timeouts, 5xx after retries).</summary>
+        CircuitOpen,
+        /// <summary>The input ended early: the row source failed, the pipeline was stopped, or the caller abandoned the run.</summary>
+        Abandoned,
     }
 
     /// <summary>The outcome of one usage row. Carries the row's values so it can be piped back in.</summary>
     public sealed class UsageResult
     {
+        /// <summary>The row's number in the input, from 1 (the first data row of a CSV is 1); a re-piped result keeps its number.</summary>
         public long Index { get; set; }
         public string? AccountId { get; set; }
         public string? ServiceId { get; set; }
@@ -32,7 +48,7 @@ namespace GradientMsp.Client.Usage
         /// <summary>True when this push was the one sent without no_build, i.e. it rebuilt billing.</summary>
         public bool RebuiltBilling { get; set; }
         public TimeSpan Elapsed { get; set; }
-        /// <summary>The caller's original object.</summary>
+        /// <summary>The caller's row (a copy without any partner key when the row carried one).</summary>
         public object? Source { get; set; }
     }
 
@@ -45,6 +61,13 @@ namespace GradientMsp.Client.Usage
         public long Failed { get; set; }
         public long Invalid { get; set; }
         public long NotSent { get; set; }
+        /// <summary>Rows not standing because a later row set the same account and service.</summary>
+        public long Superseded { get; set; }
+        /// <summary>Account x service pairs that appeared more than once (usually per-device rows that should have been summed).</summary>
+        public long DuplicatePairs { get; set; }
+        /// <summary>Why the run stopped sending early, if it did; <see cref="StopReason"/> says more.</summary>
+        public UsageSyncStop Stopped { get; set; }
+        public string? StopReason { get; set; }
         /// <summary>HTTP requests sent, retries included.</summary>
         public long Requests { get; set; }
         public long Retries { get; set; }

@@ -6,7 +6,7 @@ namespace GradientMsp.Client.Usage
     /// </summary>
     public sealed class UsageRow
     {
-        /// <summary>Position in the input (0-based), so results can be matched to rows.</summary>
+        /// <summary>Position in the input, from 1, so results can be matched to rows (0: let the coordinator number it).</summary>
         public long Index { get; set; }
         public string? AccountId { get; set; }
         /// <summary>Gradient's service id; when empty, <see cref="ServiceName"/> is resolved once per run.</summary>
@@ -16,5 +16,7 @@ namespace GradientMsp.Client.Usage
         public object? UnitCount { get; set; }
         /// <summary>The caller's original object, handed back on the result so failed rows can be piped again.</summary>
         public object? Source { get; set; }
+        /// <summary>Set when the caller already knows the row is unusable (e.g. none of its fields is a usage field): it is reported Invalid with this reason.</summary>
+        public string? Problem { get; set; }
     }
 }

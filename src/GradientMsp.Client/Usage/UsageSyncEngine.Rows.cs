@@ -21,6 +21,18 @@ namespace GradientMsp.Client.Usage
             public string AccountId { get; }
             public string ServiceId { get; }
             public decimal UnitCount { get; }
+
+            // Ordering of one account x service pair (UsageSyncEngine.Order.cs); touched under _lock.
+            public ulong Pair { get; set; }
+            /// <summary>The row number of the earlier row of the same pair, or 0.</summary>
+            public long Supersedes { get; set; }
+            /// <summary>The row number of a later row of the same pair received before this one was reported, or 0.</summary>
+            public long SupersededBy { get; set; }
+            public bool Reported { get; set; }
+            /// <summary>Completed when this row's push has been reported; made only when a later row of the pair waits on it.</summary>
+            public TaskCompletionSource<bool>? Done { get; set; }
+            /// <summary>The push of the earlier row of the pair that this one must wait for.</summary>
+            public Task? After { get; set; }
         }
 
         private readonly struct Checked
@@ -32,6 +44,9 @@ namespace GradientMsp.Client.Usage
 
         private async Task<Checked> CheckAsync(UsageRow row, CancellationToken cancellationToken)
         {
+            if (row.Problem != null)
+                return Invalid(row, row.Problem, null);
+
             var accountId = row.AccountId?.Trim();
             bool countOk = TryParseUnitCount(row.UnitCount, out var count, out var countProblem);
 

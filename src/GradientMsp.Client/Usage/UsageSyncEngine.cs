@@ -13,6 +13,8 @@ namespace GradientMsp.Client.Usage
         public int MaxConcurrency { get; set; } = 16;
         /// <summary>Validate and resolve rows but send nothing; every valid row ends NotSent.</summary>
         public bool WhatIf { get; set; }
+        /// <summary>Consecutive pushes that fail to reach Synthesize (connection, timeout, 5xx after retries) that stop the run; 0 never stops.</summary>
+        public int BreakerThreshold { get; set; } = 5;
     }
 
     /// <summary>
@@ -51,7 +53,7 @@ namespace GradientMsp.Client.Usage
         private Pending? _held;          // touched only by the caller's thread (AddAsync / CompleteAsync)
         private Pending? _lastPushed;    // under _lock: the row whose push most recently landed
 
-        private long _pushed, _unmapped, _failed, _invalid, _notSent;
+        private long _pushed, _unmapped, _failed, _invalid, _notSent, _superseded;
         private int _billingRebuilt;
         private int _completeStarted;
         private UsageSyncSummary? _summary;
@@ -115,8 +117,24 @@ namespace GradientMsp.Client.Usage
                 return;
             }
 
+            if (IsStopped)
+            {
+                // The breaker is open (or the run was abandoned): nothing more goes out on this connection.
+                if (_held != null) Emit(NotSentStopped(_held));
+                _held = null;
+                Emit(NotSentStopped(item));
+                return;
+            }
+
             var previous = _held;
+            bool coalesced = Track(item, previous);
             _held = item;
+            if (coalesced)
+            {
+                // The held row was never sent and this later row sets the same pair: send only this one.
+                Emit(Result(previous!, UsageOutcome.Superseded, SupersededReason(previous!, sent: false)));
+                return;
+            }
             if (previous == null) return;
 
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _runToken))
@@ -181,6 +199,10 @@ namespace GradientMsp.Client.Usage
                         {
                             Emit(Result(held, UsageOutcome.NotSent, "Cancelled before it was sent."));
                         }
+                        else if (IsStopped)
+                        {
+                            Emit(NotSentStopped(held));
+                        }
                         else
                         {
                             var outcome = await PushAsync(held, noBuild: false, report: true, ownsSlot: false).ConfigureAwait(false);
@@ -192,7 +214,7 @@ namespace GradientMsp.Client.Usage
                             {
                                 Pending? last;
                                 lock (_lock) last = _lastPushed;
-                                if (last != null && !_runToken.IsCancellationRequested)
+                                if (last != null && !_runToken.IsCancellationRequested && !IsStopped)
                                 {
                                     // Re-send a row that landed, same value, to get the one billing rebuild.
                                     var again = await PushAsync(last, noBuild: false, report: false, ownsSlot: false).ConfigureAwait(false);
@@ -215,12 +237,16 @@ namespace GradientMsp.Client.Usage
                 Failed = Interlocked.Read(ref _failed),
                 Invalid = Interlocked.Read(ref _invalid),
                 NotSent = Interlocked.Read(ref _notSent),
+                Superseded = Interlocked.Read(ref _superseded),
+                DuplicatePairs = Interlocked.Read(ref _duplicatePairs),
+                Stopped = (UsageSyncStop)Volatile.Read(ref _stopKind),
+                StopReason = Volatile.Read(ref _stopReason),
                 Requests = Client.RequestCount - _startRequests,
                 Retries = Client.RetryCount - _startRetries,
                 BillingRebuilt = Volatile.Read(ref _billingRebuilt) != 0,
                 Elapsed = _time.GetElapsedTime(_startTimestamp),
             };
-            summary.Total = summary.Pushed + summary.Unmapped + summary.Failed + summary.Invalid + summary.NotSent;
+            summary.Total = summary.Pushed + summary.Unmapped + summary.Failed + summary.Invalid + summary.NotSent + summary.Superseded;
             _summary = summary;
             return summary;
         }
@@ -250,26 +276,37 @@ namespace GradientMsp.Client.Usage
         {
             long start = _time.GetTimestamp();
             UsageResult result;
+            GradientErrorKind? failure = null;
             try
             {
-                var outcome = await Client.PushUnitCountAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken).ConfigureAwait(false);
-                if (outcome.StatusCode == 404)
+                // An earlier row of the same pair is still in flight: this one must land after it.
+                if (report && item.After != null) await item.After.ConfigureAwait(false);
+                if (report && IsStopped)
                 {
-                    result = Result(item, UsageOutcome.Unmapped, outcome.ApiMessage ?? "The account or the service is not mapped by the partner.");
-                    result.StatusCode = 404;
-                    result.Attempts = outcome.Attempts;
+                    result = NotSentStopped(item);
                 }
                 else
                 {
-                    result = Result(item, UsageOutcome.Pushed, null);
-                    result.StatusCode = outcome.StatusCode;
-                    result.Attempts = outcome.Attempts;
-                    result.RebuiltBilling = !noBuild;
-                    lock (_lock) _lastPushed = item;
+                    var outcome = await Client.PushUnitCountAsync(item.ServiceId, item.AccountId, item.UnitCount, noBuild, _runToken).ConfigureAwait(false);
+                    if (outcome.StatusCode == 404)
+                    {
+                        result = Result(item, UsageOutcome.Unmapped, outcome.ApiMessage ?? "The account or the service is not mapped by the partner.");
+                        result.StatusCode = 404;
+                        result.Attempts = outcome.Attempts;
+                    }
+                    else
+                    {
+                        result = Result(item, UsageOutcome.Pushed, null);
+                        result.StatusCode = outcome.StatusCode;
+                        result.Attempts = outcome.Attempts;
+                        result.RebuiltBilling = !noBuild;
+                        lock (_lock) _lastPushed = item;
+                    }
                 }
             }
             catch (GradientApiException ex)
             {
+                failure = ex.Kind;
                 result = Result(item, UsageOutcome.Failed, ex.Kind.ToString() + ": " + ex.Message);
                 result.StatusCode = ex.StatusCode.HasValue ? (int)ex.StatusCode.Value : (int?)null;
                 result.Attempts = ex.Attempts;
@@ -282,6 +319,18 @@ namespace GradientMsp.Client.Usage
             {
                 result = Result(item, UsageOutcome.Failed, ex.GetType().Name + ": " + ex.Message);
             }
+
+            try
+            {
+                result.Elapsed = _time.GetElapsedTime(start);
+                if (report)
+                {
+                    // Before the slot is freed: a breaker this push opens must stop the next push.
+                    Settle(item, result, failure);
+                    Emit(result);
+                }
+                return result.Outcome;
+            }
             finally
             {
                 if (ownsSlot)
@@ -291,10 +340,6 @@ namespace GradientMsp.Client.Usage
                         Interlocked.Exchange(ref _refillWaiter, null)?.TrySetResult(true);
                 }
             }
-
-            result.Elapsed = _time.GetElapsedTime(start);
-            if (report) Emit(result);
-            return result.Outcome;
         }
 
         // ------------------------------------------------------------------ results
@@ -307,6 +352,7 @@ namespace GradientMsp.Client.Usage
                 case UsageOutcome.Unmapped: Interlocked.Increment(ref _unmapped); break;
                 case UsageOutcome.Failed: Interlocked.Increment(ref _failed); break;
                 case UsageOutcome.Invalid: Interlocked.Increment(ref _invalid); break;
+                case UsageOutcome.Superseded: Interlocked.Increment(ref _superseded); break;
                 default: Interlocked.Increment(ref _notSent); break;
             }
             _results.Enqueue(result);

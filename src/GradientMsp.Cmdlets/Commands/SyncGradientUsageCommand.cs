@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Net;
-using System.Security;
 using System.Threading.Tasks;
 using GradientMsp.Client;
 using GradientMsp.Client.Session;
@@ -22,16 +20,15 @@ namespace GradientMsp.Commands
         private UsageSyncCoordinator? _sync;
         // The PowerShell face of each session rows went to, for the Connection on every result.
         private readonly Dictionary<GradientSession, GradientConnection> _faces = new Dictionary<GradientSession, GradientConnection>();
-
-        // Row fields are read from each piped object here, not bound by PowerShell's by-property-name
-        // binder: with four fields and their aliases that binder cost more per row than the push
-        // itself on large syncs. Names are matched case-insensitively, first match wins.
-        private static readonly string[] AccountIdNames = { "AccountId", "Account", "Id" };
-        private static readonly string[] ServiceIdNames = { "ServiceId" };
-        private static readonly string[] ServiceNameNames = { "ServiceName", "Service", "Sku" };
-        private static readonly string[] UnitCountNames = { "UnitCount", "Count", "Quantity", "Units" };
-        // One array per name: the first of them with a non-empty value is the row's partner key.
-        private static readonly string[][] PartnerKeyNames = { new[] { "PartnerApiKey" }, new[] { "PartnerKey" } };
+        // Each session's finishing run, once started (EndProcessing, or Dispose after an early end).
+        private readonly Dictionary<GradientSession, Task<UsageSyncSummary>> _completions = new Dictionary<GradientSession, Task<UsageSyncSummary>>();
+        // Sessions whose one AuthenticationFailed error has been written.
+        private readonly HashSet<GradientSession> _refused = new HashSet<GradientSession>();
+        private readonly List<PSObject> _summaries = new List<PSObject>();
+        private bool _ended;
+        private bool _abandoned;
+        private bool _unknownFieldsReported;
+        private List<UsageResult>? _unwritten;
 
         private bool _accountIdGiven;
         private bool _serviceIdGiven;
@@ -59,7 +56,7 @@ namespace GradientMsp.Commands
         [AllowEmptyString]
         public object? UnitCount { get; set; }
 
-        /// <summary>A usage row from the pipeline: any object (Import-Csv rows, objects, hashtables, or results piped back) with the fields above as properties or keys. It is handed back on its result. A row with a PartnerApiKey or PartnerKey field (text or SecureString) is pushed for that partner of the same vendor, through its own paced connection; the row handed back then holds the key only as a SecureString.</summary>
+        /// <summary>A usage row from the pipeline: any object (Import-Csv rows, objects, hashtables, or results piped back) with the fields above as properties or keys. A row with a PartnerApiKey or PartnerKey field (text or SecureString) is pushed for that partner of the same vendor, through its own paced connection; the row handed back on its result has no key, only that partner's Connection.</summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
@@ -68,9 +65,14 @@ namespace GradientMsp.Commands
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = 32;
 
-        /// <summary>Output only the run summary and the rows that did not land (Failed, Invalid, NotSent); Pushed and Unmapped rows are counted, not written.</summary>
+        /// <summary>Output only the run summaries (one per partner connection) instead of one result per row. Rows that did not land still raise their errors.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
+
+        /// <summary>The name of a variable (without $) to set to the run summaries, one per partner connection, each with its Connection; set however the run ends.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SummaryVariable { get; set; }
 
         /// <summary>How many rows to expect, for the percentage and time left in the progress bar.</summary>
         [Parameter]
@@ -89,32 +91,40 @@ namespace GradientMsp.Commands
         protected override void ProcessRecord(GradientConnection connection)
         {
             PSObject? input = InputObject;
-            string? partnerKey = null;
-            if (input != null && PartnerKeyOf(input, out string? field, out object? given, out partnerKey))
+            string? partnerKey = input == null ? null : UsageRowReader.PartnerKeyOf(input);
+            GradientSession session = UsageSyncCoordinator.Route(connection.Session, partnerKey);
+            if (!_faces.TryGetValue(session, out GradientConnection? face))
             {
-                // A row for another partner of the same vendor goes through its own session (and
-                // pacer); the row is copied to hold the key only as a SecureString, because it comes
-                // back on the result (and as an error's target) where a plain key could be printed.
-                if (!(given is SecureString))
+                face = connection.Wrap(session);
+                _faces[session] = face;
+            }
+
+            var row = new UsageRow { Source = input };
+            if (input == null)
+            {
+                row.AccountId = AccountId;
+                row.ServiceId = ServiceId;
+                row.ServiceName = ServiceName;
+                row.UnitCount = UsageRowReader.Unwrap(UnitCount);
+            }
+            else
+            {
+                row.AccountId = _accountIdGiven ? AccountId : UsageRowReader.AsText(UsageRowReader.Field(input, UsageRowReader.AccountIdNames));
+                row.ServiceId = _serviceIdGiven ? ServiceId : UsageRowReader.AsText(UsageRowReader.Field(input, UsageRowReader.ServiceIdNames));
+                row.ServiceName = _serviceNameGiven ? ServiceName : UsageRowReader.AsText(UsageRowReader.Field(input, UsageRowReader.ServiceNameNames));
+                row.UnitCount = _unitCountGiven ? UsageRowReader.Unwrap(UnitCount) : UsageRowReader.Field(input, UsageRowReader.UnitCountNames);
+                row.Index = UsageRowReader.IndexOf(input);
+                if (partnerKey != null)
                 {
-                    input = WithProtectedKey(input, field!, partnerKey!);
+                    // The row comes back on its result (and as an error's target): it must not carry the key.
+                    row.Source = UsageRowReader.WithoutKey(input, face);
+                }
+
+                if (!(_accountIdGiven && _unitCountGiven) && UsageRowReader.UnknownFields(input) is List<string> found)
+                {
+                    row.Problem = $"{UsageRowReader.NoUsageFieldsPrefix} ({(found.Count == 0 ? "none" : string.Join(", ", found))}) is a usage field.";
                 }
             }
-
-            GradientSession session = UsageSyncCoordinator.Route(connection.Session, partnerKey);
-            if (!_faces.ContainsKey(session))
-            {
-                _faces[session] = connection.Wrap(session);
-            }
-
-            var row = new UsageRow
-            {
-                AccountId = _accountIdGiven || input == null ? AccountId : AsText(RowField(input, AccountIdNames)),
-                ServiceId = _serviceIdGiven || input == null ? ServiceId : AsText(RowField(input, ServiceIdNames)),
-                ServiceName = _serviceNameGiven || input == null ? ServiceName : AsText(RowField(input, ServiceNameNames)),
-                UnitCount = _unitCountGiven || input == null ? Unwrap(UnitCount) : RowField(input, UnitCountNames),
-                Source = input,
-            };
 
             Task add = _sync!.AddAsync(session, row, StopToken);
             WaitOnPipelineThread(add, WriteCompleted);
@@ -129,38 +139,167 @@ namespace GradientMsp.Commands
                 // quiet success to an unattended job: say so, and still give the zero-row summary.
                 GradientConnection connection = ResolveConnection();
                 WriteWarning($"Sync-GradientUsage received no usage rows, so nothing was sent to {connection}. If the rows came from a CSV export, check that the file has data rows below its header.");
-                var empty = PSObject.AsPSObject(new UsageSyncSummary());
-                empty.Properties.Add(new PSNoteProperty("Connection", connection));
-                WriteObject(empty);
+                AddSummary(new UsageSyncSummary(), connection);
             }
 
             foreach (GradientSession session in _sync.Sessions)
             {
-                Task<UsageSyncSummary> completion = _sync.CompleteAsync(session, StopToken);
+                Task<UsageSyncSummary> completion = Complete(session);
                 WaitOnPipelineThread(completion, WriteCompleted);
                 UsageSyncSummary summary = completion.GetAwaiter().GetResult();
                 GradientConnection connection = _faces[session];
-
-                if (!summary.BillingRebuilt && summary.Pushed > 0)
-                {
-                    WriteWarning($"Usage for {connection} was pushed but billing was not rebuilt: the final push did not land. Run Sync-GradientUsage again with one row to trigger the rebuild.");
-                }
-
-                var output = PSObject.AsPSObject(summary);
-                output.Properties.Add(new PSNoteProperty("Connection", connection));
-                WriteObject(output);
+                WarnAbout(summary, connection);
+                AddSummary(summary, connection);
             }
 
+            _ended = true;
+            FinishSummaries(write: Summary);
             WriteProgress(new ProgressRecord(1, "Sync-GradientUsage", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        protected override void DisposeCore() => _sync?.Dispose();
+        protected override void DisposeCore()
+        {
+            try
+            {
+                if (!_ended && _sync != null && _sync.Received > 0)
+                {
+                    FinishAfterEarlyEnd();
+                }
+            }
+            catch (Exception)
+            {
+                // Dispose must not throw; what could be reported was reported.
+            }
+            finally
+            {
+                _sync?.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The input ended before EndProcessing (the row source threw, Ctrl+C, or a terminating error):
+        /// nothing more is sent, pushes in flight finish (or are cancelled by Ctrl+C), and every row
+        /// received still gets its result: written if the pipeline takes output, else kept on the
+        /// summary in -SummaryVariable. Billing is not rebuilt, and the host is told how to do it.
+        /// </summary>
+        private void FinishAfterEarlyEnd()
+        {
+            _abandoned = true;
+            _sync!.Abandon();
+            _summaries.Clear();
+            foreach (GradientSession session in _sync.Sessions)
+            {
+                Task<UsageSyncSummary> completion = Complete(session);
+                while (!completion.Wait(100))
+                {
+                    WriteCompleted();
+                }
+
+                WriteCompleted();
+                AddSummary(completion.Result, _faces[session]);
+            }
+
+            FinishSummaries(write: false);
+            string unwritten = _unwritten == null ? string.Empty
+                : $" {_unwritten.Count} results could not be written because the pipeline was stopped" + (SummaryVariable == null ? "." : $"; they are in ${SummaryVariable}.Unwritten.");
+            foreach (GradientSession session in _sync.Sessions)
+            {
+                Host?.UI?.WriteWarningLine($"Sync-GradientUsage for {_faces[session]} ended before the end of its input, so billing was not rebuilt and rows not yet sent are NotSent.{unwritten} To finish, pipe the NotSent and Failed results back into Sync-GradientUsage (its last push rebuilds billing), or run it again with one row.");
+            }
+        }
+
+        private Task<UsageSyncSummary> Complete(GradientSession session)
+        {
+            if (!_completions.TryGetValue(session, out Task<UsageSyncSummary>? completion))
+            {
+                completion = _sync!.CompleteAsync(session, StopToken);
+                _completions[session] = completion;
+            }
+
+            return completion;
+        }
+
+        private void AddSummary(UsageSyncSummary summary, GradientConnection connection)
+        {
+            var output = PSObject.AsPSObject(summary);
+            output.Properties.Add(new PSNoteProperty("Connection", connection));
+            _summaries.Add(output);
+        }
+
+        /// <summary>The summaries go to -SummaryVariable, one line each to the host, and to the output with -Summary.</summary>
+        private void FinishSummaries(bool write)
+        {
+            if (_unwritten != null && _summaries.Count > 0)
+            {
+                _summaries[0].Properties.Add(new PSNoteProperty("Unwritten", _unwritten.ToArray()));
+            }
+
+            if (SummaryVariable != null)
+            {
+                SessionState.PSVariable.Set(SummaryVariable, _summaries.ToArray());
+            }
+
+            foreach (PSObject output in _summaries)
+            {
+                var summary = (UsageSyncSummary)output.BaseObject;
+                string line = $"Sync-GradientUsage for {output.Properties["Connection"].Value}: {summary.Total} rows, {summary.Pushed} pushed, {summary.Unmapped} unmapped, "
+                    + $"{summary.Failed} failed, {summary.Invalid} invalid, {summary.NotSent} not sent, {summary.Superseded} superseded; billing {(summary.BillingRebuilt ? "rebuilt" : "not rebuilt")}.";
+                if (_ended)
+                {
+                    // Tagged PSHOST, as Write-Host does: shown on the console, and capturable with 6>.
+                    WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST", "GradientUsageSummary" });
+                }
+
+                if (write)
+                {
+                    WriteObject(output);
+                }
+            }
+        }
+
+        private void WarnAbout(UsageSyncSummary summary, GradientConnection connection)
+        {
+            if (summary.DuplicatePairs > 0)
+            {
+                WriteWarning($"{summary.DuplicatePairs} account x service pairs appeared more than once in the rows for {connection}: for each, the row that came last was sent last and its count stands. An earlier row is Superseded if its result was still to come, else the later row's Reason names it; do not pipe an earlier row of such a pair back. Rows per device usually need summing per account and service before the sync.");
+            }
+
+            if (summary.Stopped == UsageSyncStop.CircuitOpen)
+            {
+                WriteError(ErrorRecordFactory.Create(ErrorIds.UsageSyncStopped, ErrorCategory.ResourceUnavailable, connection,
+                    $"Sync-GradientUsage stopped sending to {connection}: {summary.StopReason}",
+                    "When Synthesize answers again, pipe the Failed and NotSent results back into Sync-GradientUsage; billing is rebuilt by that run."));
+            }
+            else if (summary.Stopped == UsageSyncStop.None && !summary.BillingRebuilt && summary.Pushed > 0)
+            {
+                WriteWarning($"Usage for {connection} was pushed but billing was not rebuilt: the final push did not land. Run Sync-GradientUsage again with one row to trigger the rebuild.");
+            }
+        }
 
         private void WriteCompleted()
         {
             foreach (RoutedUsageResult done in _sync!.TakeCompleted())
             {
-                Report(_faces[done.Session], done.Result);
+                if (_unwritten != null)
+                {
+                    _unwritten.Add(done.Result);
+                    continue;
+                }
+
+                try
+                {
+                    Report(done.Session, done.Result);
+                }
+                catch (PipelineStoppedException) when (!_ended)
+                {
+                    // Stopped (Ctrl+C): the rest can only go to -SummaryVariable.
+                    _unwritten = new List<UsageResult> { done.Result };
+                }
+            }
+
+            if (_unwritten != null || !_ended && _abandoned)
+            {
+                return;   // no progress bar while finishing after an early end (it could throw when stopped)
             }
 
             UsageSyncCoordinatorProgress? progress = _sync.TakeProgress();
@@ -182,15 +321,37 @@ namespace GradientMsp.Commands
             }
         }
 
-        private void Report(GradientConnection connection, UsageResult result)
+        private void Report(GradientSession session, UsageResult result)
         {
+            GradientConnection connection = _faces[session];
             string target = $"row {result.Index}: account '{result.AccountId}', service '{result.ServiceName ?? result.ServiceId}'";
             switch (result.Outcome)
             {
+                case UsageOutcome.Failed when result.StatusCode == 401:
+                    // One error for the connection, not one per row: the run stopped sending on it.
+                    if (_refused.Add(session))
+                    {
+                        WriteError(ErrorRecordFactory.Create(ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, connection,
+                            $"Synthesize refused the keys of {connection} (401) for usage {target}; Sync-GradientUsage stopped sending on that connection, and its remaining rows are NotSent.",
+                            "Check the partner key (and the vendor key), reconnect with Connect-GradientIntegration, then pipe the Failed and NotSent results back into Sync-GradientUsage."));
+                    }
+
+                    break;
                 case UsageOutcome.Failed:
                     WriteError(ErrorRecordFactory.Create(ErrorIds.UsagePushFailed, ErrorCategory.WriteError, result.Source ?? result,
                         $"Usage for {target} was not pushed: {result.Reason}",
                         "Pipe the Failed results back into Sync-GradientUsage to retry them."));
+                    break;
+                case UsageOutcome.Invalid when result.Reason != null && result.Reason.StartsWith(UsageRowReader.NoUsageFieldsPrefix, StringComparison.Ordinal):
+                    // A file with the wrong headers: one error naming the columns, not one per row.
+                    if (!_unknownFieldsReported)
+                    {
+                        _unknownFieldsReported = true;
+                        WriteError(ErrorRecordFactory.Create(ErrorIds.UsageColumnsNotRecognized, ErrorCategory.InvalidData, result.Source ?? result,
+                            $"Usage {target} and every row like it was not sent: {result.Reason}",
+                            "Rename the columns (for Import-Csv, the header line): each row needs AccountId (or Account, Id), ServiceId or ServiceName (or Service, Sku), and UnitCount (or Count, Quantity, Units)."));
+                    }
+
                     break;
                 case UsageOutcome.Invalid:
                     WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidUsageRow, result.Source ?? result,
@@ -198,119 +359,27 @@ namespace GradientMsp.Commands
                         "Each row needs AccountId, ServiceId or ServiceName, and UnitCount as a number of zero or more."));
                     break;
                 case UsageOutcome.Unmapped:
-                    WriteVerbose($"Unmapped (404): {target}. The partner has not mapped this account or service; that is expected.");
+                    if (IsVerbose)
+                    {
+                        WriteVerbose($"Unmapped (404): {target}. The partner has not mapped this account or service; that is expected.");
+                    }
+
+                    break;
+                case UsageOutcome.Superseded:
+                    if (IsVerbose)
+                    {
+                        WriteVerbose($"Superseded: {target}. {result.Reason}");
+                    }
+
                     break;
             }
 
-            bool quiet = Summary && (result.Outcome == UsageOutcome.Pushed || result.Outcome == UsageOutcome.Unmapped);
-            if (!quiet)
+            if (!Summary)
             {
                 var output = PSObject.AsPSObject(result);
                 output.Properties.Add(new PSNoteProperty("Connection", connection));
                 WriteObject(output);
             }
         }
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
-        /// <summary>Whether the row carries a non-empty partner key (text or SecureString): under which field, as given, and as text.</summary>
-        private static bool PartnerKeyOf(PSObject row, out string? field, out object? given, out string? partnerKey)
-        {
-            field = null;
-            given = null;
-            partnerKey = null;
-            foreach (string[] name in PartnerKeyNames)
-            {
-                object? value = RowField(row, name);
-                string? text = value switch
-                {
-                    null => null,
-                    SecureString secure => new NetworkCredential(string.Empty, secure).Password,
-                    _ => AsText(value),
-                };
-                if (!string.IsNullOrWhiteSpace(text))
-                {
-                    field = name[0];
-                    given = value;
-                    partnerKey = text;
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// A copy of the row with its text key field turned into a SecureString (it still works when
-        /// the row is piped back).
-        /// </summary>
-        private static PSObject WithProtectedKey(PSObject row, string field, string partnerKey)
-        {
-            var secure = new SecureString();
-            foreach (char character in partnerKey)
-            {
-                secure.AppendChar(character);
-            }
-
-            secure.MakeReadOnly();
-            if (row.BaseObject is System.Collections.IDictionary dictionary)
-            {
-                var copy = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-                foreach (System.Collections.DictionaryEntry entry in dictionary)
-                {
-                    copy[entry.Key] = entry.Key is string key && string.Equals(key, field, StringComparison.OrdinalIgnoreCase) ? secure : entry.Value;
-                }
-
-                return PSObject.AsPSObject(copy);
-            }
-
-            var result = new PSObject();
-            foreach (PSPropertyInfo property in row.Properties)
-            {
-                object? value = string.Equals(property.Name, field, StringComparison.OrdinalIgnoreCase) ? secure : property.Value;
-                result.Properties.Add(new PSNoteProperty(property.Name, value));
-            }
-
-            return result;
-        }
-
-        /// <summary>The first of <paramref name="names"/> that the row has, as a property or (for a hashtable) a key.</summary>
-        private static object? RowField(PSObject row, string[] names)
-        {
-            if (row.BaseObject is System.Collections.IDictionary dictionary)
-            {
-                foreach (string name in names)
-                {
-                    foreach (System.Collections.DictionaryEntry entry in dictionary)
-                    {
-                        if (entry.Key is string key && string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-                        {
-                            return Unwrap(entry.Value);
-                        }
-                    }
-                }
-
-                return null;
-            }
-
-            foreach (string name in names)
-            {
-                PSPropertyInfo? property = row.Properties[name];
-                if (property != null)
-                {
-                    return Unwrap(property.Value);
-                }
-            }
-
-            return null;
-        }
-
-        private static string? AsText(object? value) => value switch
-        {
-            null => null,
-            string text => text,
-            IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
     }
 }

@@ -28,6 +28,8 @@ namespace GradientMsp.Commands
         public const string AccountExists = nameof(AccountExists);
         public const string InvalidUsageRow = nameof(InvalidUsageRow);
         public const string UsagePushFailed = nameof(UsagePushFailed);
+        public const string UsageColumnsNotRecognized = nameof(UsageColumnsNotRecognized);
+        public const string UsageSyncStopped = nameof(UsageSyncStopped);
         public const string AlertTicketTimeout = nameof(AlertTicketTimeout);
         public const string AlertTicketFailed = nameof(AlertTicketFailed);
         public const string EmulatorStartFailed = nameof(EmulatorStartFailed);
