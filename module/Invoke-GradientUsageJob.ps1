@@ -206,12 +206,14 @@ if ($null -ne $syncError -and $results.Count -eq 0) {
     Exit-UsageJob 2 "The sync could not run ($($syncError.FullyQualifiedErrorId)): $($syncError.Exception.Message)"
 }
 
-$counts = @{ Pushed = 0; Unmapped = 0; Failed = 0; Invalid = 0; NotSent = 0 }
+$counts = @{ Pushed = 0; Unmapped = 0; Superseded = 0; Failed = 0; Invalid = 0; NotSent = 0 }
 $bad = New-Object System.Collections.Generic.List[object]
 foreach ($result in $results) {
     $outcome = "$($result.Outcome)"
     $counts[$outcome] = $counts[$outcome] + 1
-    if ($outcome -ne 'Pushed' -and $outcome -ne 'Unmapped') {
+    # Superseded: a later row of the same account x service stood instead (Sync-GradientUsage warns
+    # once about the duplicates); re-running it would put the older count back, so it is not a failure.
+    if ($outcome -notin 'Pushed', 'Unmapped', 'Superseded') {
         $bad.Add($result)
         Write-JobLog 'ERROR' "row $($result.Index): accountId=$($result.AccountId) serviceId=$($result.ServiceId) serviceName=$($result.ServiceName) unitCount=$($result.UnitCount): $outcome - $($result.Reason)"
     }
@@ -239,7 +241,7 @@ if ($missing -gt 0) {
         }
     }
 }
-Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, failed {3}, invalid {4}, not sent {5}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Failed, $counts.Invalid, $counts.NotSent)
+Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, superseded {3}, failed {4}, invalid {5}, not sent {6}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Superseded, $counts.Failed, $counts.Invalid, $counts.NotSent)
 
 if ($bad.Count -gt 0 -or $missing -gt 0) {
     # The Sync-GradientUsage columns, so the file goes straight back in as -CsvPath.
