@@ -241,7 +241,7 @@ if ($missing -gt 0) {
         }
     }
 }
-Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, superseded {3}, failed {4}, invalid {5}, not sent {6}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Superseded, $counts.Failed, $counts.Invalid, $counts.NotSent)
+Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, failed {3}, invalid {4}, not sent {5}, superseded {6}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Failed, $counts.Invalid, $counts.NotSent, $counts.Superseded)
 
 if ($bad.Count -gt 0 -or $missing -gt 0) {
     # The Sync-GradientUsage columns, so the file goes straight back in as -CsvPath.
