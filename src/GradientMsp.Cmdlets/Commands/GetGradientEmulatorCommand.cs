@@ -15,7 +15,7 @@ namespace GradientMsp.Commands
 
         protected override void ProcessRecord()
         {
-            RunspaceItems<GradientEmulator> store = EmulatorStore.ForCurrentRunspace();
+            EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
             if (All)
             {
                 WriteObject(store.All, enumerateCollection: true);
