@@ -101,6 +101,23 @@ namespace GradientMsp.Commands
                 "Check Get-GradientEmulator; restart it with Start-GradientEmulator if it has exited.", exception);
         }
 
+        /// <summary>
+        /// An emulator that exited on its own (crash, kill, a signal): says so, with its pid and exit code,
+        /// instead of letting the next call retry a refused connection for seconds.
+        /// </summary>
+        public static ErrorRecord EmulatorExited(EmulatorInstance instance, object? target, Exception? inner = null)
+        {
+            EmulatorProcess process = instance.Process;
+            int? code = process.ExitCode;
+            string stderr = process.StandardError.Trim();
+            int lastLine = stderr.LastIndexOf('\n');
+            string tail = lastLine >= 0 ? stderr.Substring(lastLine + 1).Trim() : stderr;
+            return Create(ErrorIds.EmulatorNotRunning, ErrorCategory.ResourceUnavailable, target,
+                $"The emulator (pid {process.ProcessId}) at {process.BaseUri} has exited{(code.HasValue ? " (exit code " + code.Value + ")" : string.Empty)}."
+                + (tail.Length > 0 ? " Its last error output: " + tail : string.Empty),
+                "Start a new one with Start-GradientEmulator -Connect (Get-GradientEmulator -All shows it; Stop-GradientEmulator -All forgets it).", inner);
+        }
+
         /// <summary>Maps a failure to start the emulator process (no dll, no dotnet host, no READY line).</summary>
         public static ErrorRecord FromEmulatorStartFailure(Exception exception)
         {
