@@ -12,6 +12,7 @@ Import-Csv ./usage.csv | Sync-GradientUsage -WhatIf
 Import-Csv ./usage.csv | Sync-GradientUsage -Summary
 '@
             Remarks = 'usage.csv has the columns accountId, serviceName and unitCount. The first line checks every row and sends nothing; the second pushes them and writes only the summary and the rows that did not land. One count can also be pushed with parameters: Sync-GradientUsage -AccountId contoso.com -ServiceName ''Managed EDR'' -UnitCount 42.'
+            Setup   = 'Initialize-ExampleData'
         }
         @{
             Title   = 'Retry what failed'
@@ -20,6 +21,7 @@ $results = Import-Csv ./usage.csv | Sync-GradientUsage
 $results | Where-Object Outcome -eq Failed | Sync-GradientUsage
 '@
             Remarks = 'Failed results carry AccountId, ServiceId, ServiceName, UnitCount and their Connection, so they go back in as they are.'
+            Setup   = 'Initialize-ExampleData'
         }
         @{
             Title   = 'Every partner of the vendor in one run'
@@ -28,6 +30,7 @@ Connect-GradientIntegration -VendorApiKey $vendorKey -PartnerApiKey $firstPartne
 Import-Csv ./all-partners.csv | Sync-GradientUsage -Summary
 '@
             Remarks = 'A row with a PartnerKey (or PartnerApiKey) column is pushed for that partner, through a connection made from the current one with that key and paced on its own; rows with an empty key use the current connection. One summary is written per partner. The rows handed back on the results hold the key only as a SecureString, so results can be printed, exported or piped back without showing it. Rows may instead carry a Connection from Connect-GradientIntegration -PassThru.'
+            NotRunnable = 'Needs a second partner''s key: the emulator seeds one partner.'
         }
     )
     RelatedLinks = @('New-GradientAccount', 'Get-GradientService', 'Connect-GradientIntegration')
