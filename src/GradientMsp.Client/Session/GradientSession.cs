@@ -232,6 +232,9 @@ namespace GradientMsp.Client.Session
 
         public void Dispose() => Close();
 
-        public override string ToString() => $"{OrganizationName ?? OrganizationId ?? "?"} @ {BaseUri} (partner {PartnerKeyHint})";
+        /// <summary>"Org @ uri (partner ****abcd)"; a partner not asked about yet (a usage row's own key) is named by its key hint, not "?".</summary>
+        public override string ToString() => (OrganizationName ?? OrganizationId) is string name
+            ? $"{name} @ {BaseUri} (partner {PartnerKeyHint})"
+            : $"partner {PartnerKeyHint} @ {BaseUri}";
     }
 }
