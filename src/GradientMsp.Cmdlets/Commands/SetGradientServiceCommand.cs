@@ -15,6 +15,7 @@ namespace GradientMsp.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ServiceId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>The new service name.</summary>
