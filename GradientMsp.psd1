@@ -44,6 +44,7 @@
         'Get-GradientService'
         'Get-GradientVendor'
         'Invoke-GradientQA'
+        'Invoke-GradientRequest'
         'New-GradientAccount'
         'New-GradientEmulatorPartnerKey'
         'New-GradientOrganizationService'
