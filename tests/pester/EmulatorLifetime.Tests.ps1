@@ -83,4 +83,24 @@ Describe 'Emulator lifetime' {
             Stop-GradientEmulator -Emulator $emulator -Confirm:$false -ErrorAction SilentlyContinue
         }
     }
+
+    It 'on a machine without the ASP.NET Core runtime, Start-GradientEmulator names Microsoft.AspNetCore.App' -Skip:$IsWindows {
+        # A real dotnet root with only Microsoft.NETCore.App: its own host, the real hostfxr and the
+        # base runtime, so the host's own "framework not found" answer is what the module has to relay.
+        $dotnet = Get-Item (Get-Command dotnet).Source
+        if ($dotnet.ResolvedTarget) { $dotnet = Get-Item $dotnet.ResolvedTarget }
+        $real = Split-Path -Parent $dotnet.FullName
+        $fake = Join-Path $TestDrive 'dotnet-without-aspnetcore'
+        New-Item -ItemType Directory -Path (Join-Path $fake 'shared'), (Join-Path $fake 'host') -Force | Out-Null
+        Copy-Item -LiteralPath (Join-Path $real 'dotnet') -Destination $fake
+        New-Item -ItemType SymbolicLink -Path (Join-Path $fake 'host/fxr') -Target (Join-Path $real 'host/fxr') | Out-Null
+        New-Item -ItemType SymbolicLink -Path (Join-Path $fake 'shared/Microsoft.NETCore.App') -Target (Join-Path $real 'shared/Microsoft.NETCore.App') | Out-Null
+
+        $script = "`$env:DOTNET_HOST_PATH = '$(Join-Path $fake 'dotnet')'; Import-Module GradientMsp; try { Start-GradientEmulator -ErrorAction Stop; 'started' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message; `$_.ErrorDetails.RecommendedAction }"
+        $out = (Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-Command', $script)) -join "`n"
+        $out | Should -Not -Match '(?m)^started$'
+        $out | Should -Match 'EmulatorStartFailed,GradientMsp.Commands.StartGradientEmulatorCommand'
+        $out | Should -Match "Framework: 'Microsoft.AspNetCore.App', version '8"
+        $out | Should -Match 'ASP.NET Core runtime 8 or later'
+    }
 }

@@ -139,7 +139,9 @@ namespace GradientMsp.Commands
 
             return Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, EmulatorProcess.DllName,
                 "The emulator did not start: " + exception.Message,
-                "Check the message above (a bad -StateFile, a missing .NET 8 runtime); run with -Verbose for the command line.",
+                exception.Message.IndexOf("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? "The emulator needs the ASP.NET Core runtime 8 or later (Microsoft.AspNetCore.App): install it (see https://aka.ms/dotnet-download), or point $env:DOTNET_ROOT at a dotnet that has it (dotnet --list-runtimes)."
+                    : "Check the message above (a bad -StateFile, a missing ASP.NET Core runtime); run with -Verbose for the command line.",
                 exception);
         }
 
