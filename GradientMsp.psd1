@@ -45,6 +45,7 @@
         'Get-GradientService'
         'Get-GradientVendor'
         'Invoke-GradientQA'
+        'Invoke-GradientRequest'
         'New-GradientAccount'
         'New-GradientEmulatorPartner'
         'New-GradientEmulatorPartnerKey'

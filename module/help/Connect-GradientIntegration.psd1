@@ -17,6 +17,7 @@ $partnerKey = Read-Host -AsSecureString -Prompt 'Partner API key'
 Connect-GradientIntegration -VendorApiKey $vendorKey -PartnerApiKey $partnerKey
 '@
             Remarks = 'Verifies the keys and sets the integration status to pending. The keys are not echoed and are never shown in output, verbose messages or errors.'
+            NotRunnable = 'Read-Host waits for a person to type the keys.'
         }
         @{
             Title   = 'Unattended run from an RMM tool'
@@ -27,6 +28,7 @@ Connect-GradientIntegration -SkipStatusUpdate -ErrorAction Stop
 Import-Csv ./usage.csv | Sync-GradientUsage -Summary
 '@
             Remarks = 'With no key parameters the environment variables are used. -SkipStatusUpdate only checks the keys, for scheduled runs after setup; -ErrorAction Stop ends the script at once if the keys are refused.'
+            Setup   = '$VendorKeyFromRmm = $vendorKey; $PartnerKeyFromRmm = $partnerKey; $env:GRADIENT_BASE_URI = $emulator.BaseUri; Initialize-ExampleData'
         }
         @{
             Title   = 'Connect to a local emulator'

@@ -9,11 +9,13 @@ With -Wait the command polls every -PollIntervalSec seconds (5 by default) until
             Title   = 'Send and follow an alert'
             Code    = 'Send-GradientAlert -AccountId contoso.com -Title ''Backup failed'' -Description ''Job failed twice.'' | Get-GradientAlertTicket -Wait -TimeoutSec 300'
             Remarks = ''
+            Setup   = 'New-GradientAccount -Id contoso.com -Name ''Contoso Ltd'' | Out-Null'
         }
         @{
             Title   = 'Check a message later'
-            Code    = 'Get-GradientAlertTicket -MessageId ff3a2b1c-9e7d-4c2b-8a1f-0d9e8c7b6a54'
+            Code    = 'Get-GradientAlertTicket -MessageId $messageId'
             Remarks = 'Returns the current status without waiting.'
+            Setup   = 'New-GradientAccount -Id contoso.com -Name ''Contoso Ltd'' | Out-Null; $messageId = (Send-GradientAlert -AccountId contoso.com -Title ''Backup failed'' -Description ''Job failed twice.'').MessageId'
         }
         @{
             Title   = 'Collect the failures of many alerts'
@@ -23,6 +25,7 @@ $receipts | Get-GradientAlertTicket -Wait -PollIntervalSec 2 -ErrorAction Silent
 $failures | Select-Object TargetObject, @{ n = 'Reason'; e = { $_.Exception.Message } }
 '@
             Remarks = 'Each error''s target is the messageId.'
+            Setup   = 'New-GradientAccount -Id contoso.com -Name ''Contoso Ltd'' | Out-Null; Set-Content -Path ./alerts.csv -Value ''AccountId,Title,Description'', ''contoso.com,Backup failed,Job failed twice.'''
         }
     )
     RelatedLinks = @('Send-GradientAlert')

@@ -17,6 +17,7 @@ Get-GradientConnection
 Get-GradientAccount -Connection $first
 '@
             Remarks = 'Both connections are listed; $second is the default because it was made last.'
+            NotRunnable = 'Needs a second partner''s key: the emulator seeds one partner.'
         }
     )
     RelatedLinks = @('Connect-GradientIntegration', 'Disconnect-GradientIntegration')

@@ -19,6 +19,7 @@ Gradient recommends not mixing vendor-level services (Get-GradientService) and o
             Title   = 'Fetch some services by id'
             Code    = 'Get-GradientOrganizationService -Id m365-business-premium, m365-e3'
             Remarks = ''
+            Setup   = '[pscustomobject]@{ Id = ''m365-business-premium''; Name = ''Microsoft 365 Business Premium''; Description = ''Per user'' }, [pscustomobject]@{ Id = ''m365-e3''; Name = ''Microsoft 365 E3''; Description = ''Per user'' } | New-GradientOrganizationService | Out-Null'
         }
     )
     RelatedLinks = @('New-GradientOrganizationService', 'Set-GradientOrganizationService', 'Get-GradientService')

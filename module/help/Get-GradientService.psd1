@@ -14,11 +14,13 @@ For partner-specific services created with New-GradientOrganizationService, use 
             Title   = 'Find services by name'
             Code    = 'Get-GradientService -Name ''*backup*'', ''Managed EDR'''
             Remarks = 'Any service with "backup" in its name, and the service named exactly "Managed EDR" (an error if there is none).'
+            Setup   = 'New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'' | Out-Null'
         }
         @{
             Title   = 'Fetch one service by id'
-            Code    = 'Get-GradientService -Id 64a1f0c2e4b0a1b2c3d4e5f6'
-            Remarks = 'A ServiceNotFound error if Gradient does not know the id.'
+            Code    = 'Get-GradientService -Id $serviceId'
+            Remarks = '$serviceId holds an id as Get-GradientService lists them. A ServiceNotFound error if Gradient does not know the id.'
+            Setup   = '$serviceId = (New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'').Id'
         }
     )
     RelatedLinks = @('New-GradientService', 'Set-GradientService', 'Get-GradientOrganizationService')

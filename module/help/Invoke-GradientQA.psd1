@@ -21,11 +21,13 @@ $mine = @{ Authenticate = 'Connect-MyVendor'; Sync = 'Sync-MyVendor'; Disconnect
 Invoke-GradientQA -Integration $mine -OutputFormat JUnitXml -OutputPath ./qa.xml -EnableExit
 '@
             Remarks = 'Each entry is a command name or a script block taking BaseUri, VendorKey and PartnerKey. -EnableExit ends the script with exit code 1 when a step fails.'
+            NotRunnable = 'Needs your own integration''s commands (Connect-MyVendor, Sync-MyVendor, Disconnect-MyVendor).'
         }
         @{
             Title   = 'The live service, with a person doing the partner''s clicks'
             Code    = 'Invoke-GradientQA -BaseUri https://app.usegradient.com -VendorApiKey $vendorKey -PartnerApiKey $partnerKey'
             Remarks = 'You are told what to click in Synthesize at each partner step; the suite watches the vendor API for the result.'
+            NotRunnable = 'Runs against the live service with your own keys.'
         }
     )
     Notes        = 'The result (GradientMsp.QAResult) carries Passed, Failed, Skipped, each step''s Expected, Seen and Fix, and the Pester run itself.'

@@ -22,6 +22,7 @@ Import-Csv ./partner-services.csv | New-GradientOrganizationService -WhatIf
 Import-Csv ./partner-services.csv | New-GradientOrganizationService
 '@
             Remarks = ''
+            Setup   = 'Set-Content -Path ./partner-services.csv -Value ''Id,Name,Description'', ''m365-e3,Microsoft 365 E3,Per user'''
         }
     )
     RelatedLinks = @('Get-GradientOrganizationService', 'Set-GradientOrganizationService', 'New-GradientService')

@@ -19,6 +19,7 @@ Import-Csv ./services.csv | New-GradientService -SupportContact support@example.
 $skipped | Where-Object { $_.FullyQualifiedErrorId -like 'AlreadyExists,*' } | ForEach-Object TargetObject
 '@
             Remarks = 'services.csv has the columns Name, Description, Category and Subcategory. Names that already exist are collected in $skipped instead of being created twice.'
+            Setup   = 'Set-Content -Path ./services.csv -Value ''Name,Description,Category,Subcategory'', ''Managed EDR,EDR per endpoint,security,endpoint detection and response (EDR)''; New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'' | Out-Null'
         }
         @{
             Title   = 'Preview with -WhatIf'

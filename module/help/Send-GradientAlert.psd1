@@ -11,11 +11,13 @@ The receipt carries the messageId of the queued message; pipe it to Get-Gradient
             Title   = 'Send an alert and wait for the ticket'
             Code    = 'Send-GradientAlert -AccountId contoso.com -Title ''Backup failed on SRV01'' -Description ''The nightly job failed twice.'' -Priority High | Get-GradientAlertTicket -Wait'
             Remarks = 'Get-GradientAlertTicket polls until Gradient reports success (with the PSA ticket id) or failed (an AlertTicketFailed error with Gradient''s reasons).'
+            Setup   = 'New-GradientAccount -Id contoso.com -Name ''Contoso Ltd'' | Out-Null'
         }
         @{
             Title   = 'Alerts from a CSV file'
-            Code    = 'Import-Csv ./alerts.csv | Send-GradientAlert -ServiceId 64a1f0c2e4b0a1b2c3d4e5f6 -DueDateTime (Get-Date).AddDays(1)'
+            Code    = 'Import-Csv ./alerts.csv | Send-GradientAlert -ServiceId $serviceId -DueDateTime (Get-Date).AddDays(1)'
             Remarks = 'alerts.csv has the columns AccountId, Title, Description and optionally Priority and AlertId.'
+            Setup   = 'New-GradientAccount -Id contoso.com -Name ''Contoso Ltd'' | Out-Null; Set-Content -Path ./alerts.csv -Value ''AccountId,Title,Description'', ''contoso.com,Backup failed,Job failed twice.''; $serviceId = (New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'').Id'
         }
         @{
             Title   = 'Preview'

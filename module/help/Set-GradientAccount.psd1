@@ -9,6 +9,7 @@ The API cannot delete accounts; -IsActive $false (newer API versions) is the nea
             Title   = 'Rename a customer'
             Code    = 'Set-GradientAccount -Id contoso.com -Name ''Contoso Group'' -PassThru'
             Remarks = ''
+            Setup   = 'New-GradientAccount -Id contoso.com -Name ''Contoso Ltd'' | Out-Null'
         }
         @{
             Title   = 'Change every account found by name'
@@ -19,6 +20,7 @@ The API cannot delete accounts; -IsActive $false (newer API versions) is the nea
             Title   = 'Move an account to a new id'
             Code    = 'Set-GradientAccount -Id 1042 -NewId contoso.com'
             Remarks = 'Usage and alerts must then use the new id.'
+            Setup   = 'New-GradientAccount -Id 1042 -Name ''Contoso Ltd'' | Out-Null'
         }
     )
     RelatedLinks = @('Get-GradientAccount', 'New-GradientAccount')

@@ -11,6 +11,7 @@ $sku = (Get-GradientEmulatorState).Vendor.Skus | Select-Object -First 1
 Set-GradientEmulatorMapping -ServiceId $sku.Id -PsaServiceName 'Endpoint Protection'
 '@
             Remarks = ''
+            Setup   = 'New-GradientAccount -Id tenant-1 -Name ''Tenant One'' | Out-Null; New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'' | Out-Null'
         }
         @{
             Title   = 'Map every unmapped account to the first PSA client'
@@ -23,8 +24,9 @@ Get-GradientEmulatorMapping -Account | Where-Object { -not $_.PsaClientId } |
         }
         @{
             Title   = 'Unmap a service'
-            Code    = 'Set-GradientEmulatorMapping -ServiceId 64f0c0ffee0000000000beef -Unmap'
+            Code    = 'Set-GradientEmulatorMapping -ServiceId $serviceId -Unmap'
             Remarks = ''
+            Setup   = '$serviceId = (New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'').Id; Set-GradientEmulatorMapping -ServiceId $serviceId -PsaServiceName ''Endpoint Protection'' | Out-Null'
         }
     )
     RelatedLinks = @('Get-GradientEmulatorMapping', 'Get-GradientEmulatorPsa', 'Get-GradientEmulatorBilling')

@@ -7,6 +7,7 @@ Updates one organization service (PATCH /vendor-api/organization/services/{id}):
             Title   = 'Rename a service'
             Code    = 'Set-GradientOrganizationService -Id m365-e3 -Name ''Microsoft 365 E3 (annual)'' -PassThru'
             Remarks = ''
+            Setup   = 'New-GradientOrganizationService -Id m365-e3 -Name ''Microsoft 365 E3'' -Description ''Per user'' | Out-Null'
         }
         @{
             Title   = 'Retire every service whose name starts with Legacy'

@@ -7,6 +7,7 @@ Updates a vendor-level service (PATCH /vendor-api/service/{id}). Give at least o
             Title   = 'Change the description of a service found by name'
             Code    = 'Get-GradientService -Name ''Managed EDR'' | Set-GradientService -Description ''EDR per protected endpoint, 24x7 SOC'' -PassThru'
             Remarks = ''
+            Setup   = 'New-GradientService -Name ''Managed EDR'' -Description ''EDR per endpoint'' -Category security -Subcategory ''endpoint detection and response (EDR)'' | Out-Null'
         }
         @{
             Title   = 'Fix a subcategory'

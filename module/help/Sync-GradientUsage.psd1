@@ -17,6 +17,7 @@ Import-Csv ./usage.csv | Sync-GradientUsage -SummaryVariable summary | Export-Cs
 $summary | Format-Table
 '@
             Remarks = 'usage.csv has the columns accountId, serviceName and unitCount. The first line checks every row and sends nothing; the second pushes them and writes one line per row to results.csv, and the run summary to $summary. One count can also be pushed with parameters: Sync-GradientUsage -AccountId contoso.com -ServiceName ''Managed EDR'' -UnitCount 42.'
+            Setup   = 'Initialize-ExampleData'
         }
         @{
             Title   = 'Retry what did not land'
@@ -25,6 +26,7 @@ $results = Import-Csv ./usage.csv | Sync-GradientUsage
 $results | Where-Object Outcome -in Failed, NotSent | Sync-GradientUsage
 '@
             Remarks = 'Failed and NotSent results carry AccountId, ServiceId, ServiceName, UnitCount, their row number and their Connection, so they go back in as they are. Superseded rows are left out on purpose: a later row set their account and service.'
+            Setup   = 'Initialize-ExampleData'
         }
         @{
             Title   = 'Every partner of the vendor in one run'
@@ -33,6 +35,7 @@ Connect-GradientIntegration -VendorApiKey $vendorKey -PartnerApiKey $firstPartne
 Import-Csv ./all-partners.csv | Sync-GradientUsage -Summary
 '@
             Remarks = 'A row with a PartnerKey (or PartnerApiKey) column is pushed for that partner, through a connection made from the current one with that key and paced on its own; rows with an empty key use the current connection. One summary is written per partner, each with its Connection. The rows handed back on the results carry no key at all, only that partner''s Connection, so results can be printed or exported (Export-Csv, Export-Clixml) and piped back without the key. Rows may instead carry a Connection from Connect-GradientIntegration -PassThru.'
+            NotRunnable = 'Needs a second partner''s key: the emulator seeds one partner.'
         }
     )
     RelatedLinks = @('New-GradientAccount', 'Get-GradientService', 'Connect-GradientIntegration')

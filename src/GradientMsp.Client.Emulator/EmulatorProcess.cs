@@ -31,6 +31,8 @@ namespace GradientMsp.Client.Emulator
         public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
         /// <summary>Passed to the emulator as --parent-pid so it exits if this process dies (default true).</summary>
         public bool WatchParent { get; set; } = true;
+        /// <summary>Passed as --new-session: the emulator leaves this terminal's session, so Ctrl+C at the prompt does not kill it (default true).</summary>
+        public bool NewSession { get; set; } = true;
         public IList<string> ExtraArguments { get; } = new List<string>();
     }
 
@@ -79,6 +81,16 @@ namespace GradientMsp.Client.Emulator
             }
         }
 
+        /// <summary>The exit code once the process has exited (null while it runs or once disposed).</summary>
+        public int? ExitCode
+        {
+            get
+            {
+                try { return _process.HasExited ? _process.ExitCode : (int?)null; }
+                catch (InvalidOperationException) { return null; }
+            }
+        }
+
         /// <summary>What the emulator wrote on stderr so far (bounded).</summary>
         public string StandardError
         {
@@ -93,6 +105,7 @@ namespace GradientMsp.Client.Emulator
             string dll = LocateDll(options.EmulatorPath);
             var args = new List<string> { dll, "--urls", "http://127.0.0.1:0" };
             if (options.WatchParent) { args.Add("--parent-pid"); args.Add(CurrentProcessId().ToString(CultureInfo.InvariantCulture)); }
+            if (options.NewSession) args.Add("--new-session");
             if (options.VendorKey != null) { args.Add("--vendor-key"); args.Add(options.VendorKey); }
             if (options.PartnerKey != null) { args.Add("--partner-key"); args.Add(options.PartnerKey); }
             if (!options.Seed) args.Add("--no-seed");

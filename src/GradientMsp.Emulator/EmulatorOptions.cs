@@ -20,6 +20,9 @@ namespace GradientMsp.Emulator
         public string? StateFile { get; set; }
         public bool AllowRemote { get; set; }
         public int? ParentPid { get; set; }
+        /// <summary>Leave the caller's terminal session (setsid) on Linux/macOS, so a Ctrl+C meant for the
+        /// parent's command does not reach the emulator (see docs/emulator.md).</summary>
+        public bool NewSession { get; set; }
         /// <summary>Watch stdin and exit when it closes (only when stdin is a pipe; see docs/emulator.md).</summary>
         public bool WatchStdin { get; set; } = true;
         /// <summary>How long an alert stays "pending" in the queue before it is processed.</summary>
@@ -71,6 +74,7 @@ namespace GradientMsp.Emulator
                     case "--state-file": o.StateFile = NonEmpty(name, Value()); break;
                     case "--allow-remote": o.AllowRemote = true; break;
                     case "--parent-pid": o.ParentPid = IntValue(1); break;
+                    case "--new-session": o.NewSession = true; break;
                     case "--no-stdin-watch": o.WatchStdin = false; break;
                     case "--alert-delay-ms": o.AlertDelayMs = IntValue(0); break;
                     case "--request-log-capacity": o.RequestLogCapacity = IntValue(1); break;

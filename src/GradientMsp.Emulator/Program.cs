@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,6 +31,8 @@ namespace GradientMsp.Emulator
                 Console.Error.WriteLine("gradient-emulator: " + e.Message);
                 return 2;
             }
+
+            if (options.NewSession) LeaveTerminalSession();
 
             WebApplication app;
             try
@@ -140,6 +143,30 @@ namespace GradientMsp.Emulator
             })
             { IsBackground = true, Name = "parent-watch" };
             t.Start();
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int setsid();
+
+        /// <summary>
+        /// A child started by the module shares the terminal's foreground process group, so the terminal
+        /// sends it the SIGINT of every Ctrl+C (and SIGTSTP, SIGHUP). A new session has no controlling
+        /// terminal; the parent-pid and stdin watches still end it with its parent. Done here rather than
+        /// by the launcher because netstandard2.0's Process cannot run code between fork and exec, and
+        /// macOS has no setsid(1). Windows needs nothing: a CREATE_NO_WINDOW child has no console to get Ctrl+C from.
+        /// </summary>
+        private static void LeaveTerminalSession()
+        {
+            if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())) return;
+            try
+            {
+                if (setsid() < 0)
+                    Console.Error.WriteLine("gradient-emulator: setsid failed (errno " + Marshal.GetLastWin32Error() + "); Ctrl+C in the parent's terminal will reach the emulator.");
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                Console.Error.WriteLine("gradient-emulator: no setsid: " + e.Message);
+            }
         }
 
         private static bool IsAlive(int pid)

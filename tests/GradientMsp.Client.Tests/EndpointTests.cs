@@ -177,7 +177,19 @@ namespace GradientMsp.Client.Tests
             Assert.Equal("pending", integration.Status);
             Assert.Equal("AJ AT", integration.Name);
             Assert.Equal("64i", integration.IntegrationId);
-            Assert.Equal(new DateTimeOffset(1900, 6, 18, 17, 11, 28, 553, TimeSpan.Zero), integration.LastSyncedAt);
+            // The documented sample's 1900 date is Gradient's never-synced placeholder (issue 13): read as null.
+            Assert.Null(integration.LastSyncedAt);
+        }
+
+        [Theory]
+        [InlineData("1900-01-01T00:00:00.000Z", null)]
+        [InlineData("0001-01-01T00:00:00Z", null)]
+        [InlineData("2026-03-04T05:06:07.000Z", "2026-03-04T05:06:07.0000000+00:00")]
+        public async Task GetIntegration_reads_the_never_synced_placeholder_as_null(string wire, string? expected)
+        {
+            _rig.Handler.Answer(200, "{\"status\":\"active\",\"lastSyncedAt\":\"" + wire + "\"}");
+            var integration = await _rig.Client.GetIntegrationAsync();
+            Assert.Equal(expected, integration.LastSyncedAt?.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         [Theory]

@@ -25,6 +25,17 @@ namespace GradientMsp.Client.Tests
         }
 
         [Fact]
+        public void A_partner_session_not_asked_about_yet_is_named_by_its_key_hint_not_a_question_mark()
+        {
+            var options = new GradientClientOptions { BaseUri = new Uri("http://127.0.0.1:5000") };
+            using var root = Session.GradientSession.Open(new GradientCredential("vendor-1", "partner-aaaa"), options);
+            Session.GradientSession partner = root.ForPartner("partner-bbbb");
+
+            Assert.Equal("partner ****bbbb @ http://127.0.0.1:5000/", partner.ToString());
+            Assert.DoesNotContain("?", partner.ToString());
+        }
+
+        [Fact]
         public void IsPartnerKey_matches_only_its_own_key()
         {
             var credential = new GradientCredential("vendor-1", "partner-aaaa");

@@ -50,5 +50,26 @@ Describe 'Set-GradientService' {
             $patches.Path | Should -Be @('/api/vendor-api/service/s1', '/api/vendor-api/service/s2')
             ($patches[0].Body | ConvertFrom-Json -AsHashtable).Keys | Should -Be @('description')
         }
+
+        It 'binds the fields of piped rows by property name (a CSV of changes), sending what each row carries' {
+            $rows = @(
+                [pscustomobject]@{ Id = 's1'; Description = 'From the row'; Subcategory = 'cloud backup' }
+                [pscustomobject]@{ ServiceId = 's1'; Name = 'Backup Pro Plus' }
+            )
+            $rows | Set-GradientService
+            $patches = @(Get-FakeRequest $fake | Where-Object Method -EQ 'PATCH')
+            $patches.Count | Should -Be 2
+            $first = $patches[0].Body | ConvertFrom-Json -AsHashtable
+            @($first.Keys | Sort-Object) | Should -Be @('description', 'subcategory')
+            $first.description | Should -Be 'From the row'
+            ($patches[1].Body | ConvertFrom-Json -AsHashtable).Keys | Should -Be @('name')
+        }
+
+        It 'a piped row with nothing to change is an error for that row only; a misspelled piped category too' {
+            @([pscustomobject]@{ Id = 's1' }, [pscustomobject]@{ Id = 's1'; Category = 'BACKUP' }, [pscustomobject]@{ Id = 's1'; Name = 'Ok' }) |
+                Set-GradientService -ErrorAction SilentlyContinue -ErrorVariable failures
+            $failures.FullyQualifiedErrorId | Should -Be @('InvalidArgument,GradientMsp.Commands.SetGradientServiceCommand', 'InvalidCategory,GradientMsp.Commands.SetGradientServiceCommand')
+            @(Get-FakeRequest $fake | Where-Object Method -EQ 'PATCH').Count | Should -Be 1
+        }
     }
 }

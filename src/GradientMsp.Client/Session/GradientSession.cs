@@ -244,6 +244,10 @@ namespace GradientMsp.Client.Session
             return $"Connected to '{organization}'{vendor} on {where} with partner key {PartnerKeyHint}; integration status: {Status ?? "unknown"}.";
         }
 
-        public override string ToString() => $"{OrganizationName ?? OrganizationId ?? "?"} @ {BaseUri} (partner {PartnerKeyHint})";
+
+        /// <summary>"Org @ uri (partner ****abcd)"; a partner not asked about yet (a usage row's own key) is named by its key hint, not "?".</summary>
+        public override string ToString() => (OrganizationName ?? OrganizationId) is string name
+            ? $"{name} @ {BaseUri} (partner {PartnerKeyHint})"
+            : $"partner {PartnerKeyHint} @ {BaseUri}";
     }
 }

@@ -28,6 +28,7 @@ namespace GradientMsp.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         private protected override string Noun => "account";

@@ -19,6 +19,7 @@ namespace GradientMsp.Commands
         /// <summary>The messageId from Send-GradientAlert's receipt (binds from piped receipts).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string MessageId { get; set; } = string.Empty;
 
         /// <summary>Poll until the status is success or failed, or -TimeoutSec passes. Ctrl+C stops waiting.</summary>

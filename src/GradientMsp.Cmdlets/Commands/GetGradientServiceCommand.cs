@@ -17,12 +17,14 @@ namespace GradientMsp.Commands
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Gradient's id of the service (the serviceId of the count route); each id is fetched with GET /vendor-api/service/{id}.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ServiceId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string[] Id { get; set; } = System.Array.Empty<string>();
 
         protected override void ProcessRecord(GradientConnection connection)

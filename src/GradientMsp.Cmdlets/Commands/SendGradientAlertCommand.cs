@@ -15,6 +15,7 @@ namespace GradientMsp.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Account")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string AccountId { get; set; } = string.Empty;
 
         /// <summary>The ticket title.</summary>
@@ -73,6 +74,7 @@ namespace GradientMsp.Commands
             string accountId = AccountId;
             if (TryCall(ct => connection.Client.SendAlertAsync(accountId, alert, ct), accountId, out GradientAlertReceipt receipt, ErrorIds.AccountNotFound))
             {
+                GradientValueCompleter.RememberMessage(receipt.MessageId);
                 WriteObject(receipt);
             }
         }

@@ -14,6 +14,7 @@ namespace GradientMsp.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>The new account name.</summary>

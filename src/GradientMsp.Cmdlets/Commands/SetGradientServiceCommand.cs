@@ -15,48 +15,57 @@ namespace GradientMsp.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ServiceId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>The new service name.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
         /// <summary>The new description.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
         /// <summary>The new category, spelled exactly as Gradient does (case sensitive; Tab completes them).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ServiceCategoryCompleter))]
         public string? Category { get; set; }
 
         /// <summary>The new subcategory, spelled exactly as Gradient does (case sensitive; Tab completes them).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ServiceCategoryCompleter))]
         public string? Subcategory { get; set; }
 
         /// <summary>The new support article URL (absolute http or https).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateHttpUrl]
         public string? SupportArticle { get; set; }
 
         /// <summary>The new support contact, usually an email address.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? SupportContact { get; set; }
+
+        /// <summary>The piped object itself, so a piped service's own (current) values are not sent back as changes.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Return the service as Gradient has it after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        // The fields given on the command line (the only ones bound when BeginProcessing runs).
+        private readonly HashSet<string> _fromCommandLine = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+
         protected override void BeginProcessingCore()
         {
-            // Only -Id binds from the pipeline, so the fields are known here: refuse an empty or
-            // misspelled update before any request.
-            if (Name == null && Description == null && Category == null && Subcategory == null && SupportArticle == null && SupportContact == null)
+            _fromCommandLine.UnionWith(MyInvocation.BoundParameters.Keys);
+
+            // Without pipeline input the fields are all known here: refuse an empty or misspelled
+            // update before any request. With pipeline input, rows may carry them (checked per row).
+            if (!MyInvocation.ExpectingInput && !AnyField())
             {
-                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidArgument, null,
-                    "Nothing to update: give at least one of -Name, -Description, -Category, -Subcategory, -SupportArticle or -SupportContact."));
+                ThrowTerminatingError(NothingToUpdate(null));
             }
 
             ErrorRecord? invalid = ServiceCategoryCheck.Check(Category, subcategory: false) ?? ServiceCategoryCheck.Check(Subcategory, subcategory: true);
@@ -66,8 +75,50 @@ namespace GradientMsp.Commands
             }
         }
 
+        private bool AnyField() => Name != null || Description != null || Category != null || Subcategory != null || SupportArticle != null || SupportContact != null;
+
+        private static ErrorRecord NothingToUpdate(object? target) => ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidArgument, target,
+            "Nothing to update: give at least one of -Name, -Description, -Category, -Subcategory, -SupportArticle or -SupportContact.");
+
+        /// <summary>
+        /// A piped GradientService (Get-GradientService | Set-GradientService -Description x) binds its
+        /// current name, category... by property name too: those are not changes, so only what the
+        /// command line gave is sent. Other piped objects (CSV rows) mean what they carry.
+        /// </summary>
+        private void DropPipedServiceValues()
+        {
+            if (!(InputObject?.BaseObject is GradientService))
+            {
+                return;
+            }
+
+            if (!_fromCommandLine.Contains(nameof(Name))) Name = null;
+            if (!_fromCommandLine.Contains(nameof(Description))) Description = null;
+            if (!_fromCommandLine.Contains(nameof(Category))) Category = null;
+            if (!_fromCommandLine.Contains(nameof(Subcategory))) Subcategory = null;
+            if (!_fromCommandLine.Contains(nameof(SupportArticle))) SupportArticle = null;
+            if (!_fromCommandLine.Contains(nameof(SupportContact))) SupportContact = null;
+        }
+
         protected override void ProcessRecord(GradientConnection connection)
         {
+            DropPipedServiceValues();
+            if (!AnyField())
+            {
+                WriteError(NothingToUpdate(Id));
+                return;
+            }
+
+            if (MyInvocation.ExpectingInput)
+            {
+                ErrorRecord? invalid = ServiceCategoryCheck.Check(Category, subcategory: false) ?? ServiceCategoryCheck.Check(Subcategory, subcategory: true);
+                if (invalid != null)
+                {
+                    WriteError(invalid);
+                    return;
+                }
+            }
+
             var update = new ServiceUpdate
             {
                 Name = Name,

@@ -51,6 +51,26 @@ namespace GradientMsp.Commands
                 }
             }
 
+            /// <summary>
+            /// The emulator of this runspace serving <paramref name="baseUri"/> if its process exited
+            /// without Stop-GradientEmulator (a crash, a kill): its connections are still open but nothing answers.
+            /// </summary>
+            public EmulatorInstance? ExitedAt(Uri baseUri)
+            {
+                foreach (EmulatorInstance instance in Host.All)
+                {
+                    if (!instance.Stopped && instance.Process.HasExited && SameServer(baseUri, instance.Process.BaseUri))
+                    {
+                        return instance;
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool SameServer(Uri a, Uri b)
+                => Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
             /// <summary>The one PowerShell object for an emulator of this runspace (so -Connect's Connection and PartnerKey tracking stick).</summary>
             public GradientEmulator ViewOf(EmulatorInstance instance) => _views.GetValue(instance, i => new GradientEmulator(i));
 
@@ -60,7 +80,7 @@ namespace GradientMsp.Commands
                 RunspaceItems<GradientConnection> connections = ConnectionStore.ForCurrentRunspace();
                 foreach (GradientConnection connection in connections.All)
                 {
-                    if (connection.IsEmulator && Uri.Compare(connection.BaseUri, instance.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                    if (connection.IsEmulator && SameServer(connection.BaseUri, instance.BaseUri))
                     {
                         connections.Remove(connection);
                         connection.Close();

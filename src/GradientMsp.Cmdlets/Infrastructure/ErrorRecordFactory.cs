@@ -119,6 +119,23 @@ namespace GradientMsp.Commands
                 "Check Get-GradientEmulator; restart it with Start-GradientEmulator if it has exited.", exception);
         }
 
+        /// <summary>
+        /// An emulator that exited on its own (crash, kill, a signal): says so, with its pid and exit code,
+        /// instead of letting the next call retry a refused connection for seconds.
+        /// </summary>
+        public static ErrorRecord EmulatorExited(EmulatorInstance instance, object? target, Exception? inner = null)
+        {
+            EmulatorProcess process = instance.Process;
+            int? code = process.ExitCode;
+            string stderr = process.StandardError.Trim();
+            int lastLine = stderr.LastIndexOf('\n');
+            string tail = lastLine >= 0 ? stderr.Substring(lastLine + 1).Trim() : stderr;
+            return Create(ErrorIds.EmulatorNotRunning, ErrorCategory.ResourceUnavailable, target,
+                $"The emulator (pid {process.ProcessId}) at {process.BaseUri} has exited{(code.HasValue ? " (exit code " + code.Value + ")" : string.Empty)}."
+                + (tail.Length > 0 ? " Its last error output: " + tail : string.Empty),
+                "Start a new one with Start-GradientEmulator -Connect (Get-GradientEmulator -All shows it; Stop-GradientEmulator -All forgets it).", inner);
+        }
+
         /// <summary>Maps a failure to start the emulator process (no dll, no dotnet host, no READY line).</summary>
         public static ErrorRecord FromEmulatorStartFailure(Exception exception)
         {
@@ -140,7 +157,9 @@ namespace GradientMsp.Commands
 
             return Create(ErrorIds.EmulatorStartFailed, ErrorCategory.ResourceUnavailable, EmulatorProcess.DllName,
                 "The emulator did not start: " + exception.Message,
-                "Check the message above (a bad -StateFile, a missing .NET 8 runtime); run with -Verbose for the command line.",
+                exception.Message.IndexOf("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? "The emulator needs the ASP.NET Core runtime 8 or later (Microsoft.AspNetCore.App): install it (see https://aka.ms/dotnet-download), or point $env:DOTNET_ROOT at a dotnet that has it (dotnet --list-runtimes)."
+                    : "Check the message above (a bad -StateFile, a missing ASP.NET Core runtime); run with -Verbose for the command line.",
                 exception);
         }
 

@@ -19,9 +19,12 @@ namespace GradientMsp.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public GradientConnection? Connection { get; set; }
 
+        private GradientConnection? _current;
+
         protected sealed override void ProcessRecord()
         {
             GradientConnection connection = ResolveConnection();
+            _current = connection;
             ProcessRecord(connection);
         }
 
@@ -43,7 +46,24 @@ namespace GradientMsp.Commands
                     "Run Connect-GradientIntegration first (with -VendorApiKey and -PartnerApiKey, or the GRADIENT_VENDOR_API_KEY and GRADIENT_PARTNER_API_KEY environment variables), or pass -Connection."));
             }
 
-            return connection!;
+            if (connection!.IsEmulator && EmulatorStore.ForCurrentRunspace().ExitedAt(connection.BaseUri) is { } exited)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.EmulatorExited(exited, connection));
+            }
+
+            return connection;
+        }
+
+        /// <summary>A refused connection to an emulator that died during the call is reported as the emulator's exit.</summary>
+        private ErrorRecord Map(GradientApiException exception, object? target, string? notFoundId)
+        {
+            if (exception.Kind == GradientErrorKind.Connection && _current is { IsEmulator: true } connection
+                && EmulatorStore.ForCurrentRunspace().ExitedAt(connection.BaseUri) is { } exited)
+            {
+                return ErrorRecordFactory.EmulatorExited(exited, target, exception);
+            }
+
+            return ErrorRecordFactory.FromApiException(exception, target, notFoundId);
         }
 
         /// <summary>
@@ -59,7 +79,7 @@ namespace GradientMsp.Commands
             }
             catch (GradientApiException exception)
             {
-                WriteError(ErrorRecordFactory.FromApiException(exception, target, notFoundId));
+                WriteError(Map(exception, target, notFoundId));
                 result = default!;
                 return false;
             }
@@ -81,7 +101,7 @@ namespace GradientMsp.Commands
             }
             catch (GradientApiException exception)
             {
-                ThrowTerminatingError(ErrorRecordFactory.FromApiException(exception, target, notFoundId));
+                ThrowTerminatingError(Map(exception, target, notFoundId));
                 throw; // unreachable: ThrowTerminatingError always throws
             }
             catch (GradientInvalidIdException exception)

@@ -20,7 +20,18 @@ namespace GradientMsp.Commands
 
         protected GradientEmulator ResolveEmulator()
         {
-            GradientEmulator? emulator = Emulator ?? EmulatorStore.ForCurrentRunspace().Default;
+            EmulatorStore.RunspaceEmulators store = EmulatorStore.ForCurrentRunspace();
+            GradientEmulator? emulator = Emulator ?? store.Default;
+            if (emulator == null && store.All.Count > 0)
+            {
+                emulator = store.All[store.All.Count - 1]; // none running: name the one that exited rather than "none"
+            }
+
+            if (emulator != null && !emulator.Instance.Stopped && emulator.Process.HasExited)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.EmulatorExited(emulator.Instance, emulator));
+            }
+
             if (emulator == null || !emulator.IsRunning)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(
