@@ -59,7 +59,7 @@ namespace GradientMsp.Commands
             {
                 foreach (EmulatorInstance instance in Host.All)
                 {
-                    if (!instance.Stopped && instance.Process.HasExited && SameServer(baseUri, instance.Process.BaseUri))
+                    if (!instance.Stopped && !instance.IsAttached && instance.Process.HasExited && SameServer(baseUri, instance.Process.BaseUri))
                     {
                         return instance;
                     }

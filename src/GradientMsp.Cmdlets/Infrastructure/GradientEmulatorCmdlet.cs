@@ -27,7 +27,7 @@ namespace GradientMsp.Commands
                 emulator = store.All[store.All.Count - 1]; // none running: name the one that exited rather than "none"
             }
 
-            if (emulator != null && !emulator.Instance.Stopped && emulator.Process.HasExited)
+            if (emulator != null && !emulator.Instance.Stopped && !emulator.IsAttached && emulator.Instance.Process.HasExited)
             {
                 ThrowTerminatingError(ErrorRecordFactory.EmulatorExited(emulator.Instance, emulator));
             }
