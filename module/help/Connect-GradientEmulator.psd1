@@ -18,11 +18,13 @@ Connect-GradientEmulatorPartner
 Get-GradientEmulatorWizard
 '@
             Remarks = 'The second terminal generates the partner key and watches the setup wizard while the first runs the integration.'
+            NotRunnable = 'Two terminals: it attaches to an emulator another session started (tests/pester/Connect-GradientEmulator.Tests.ps1 does this in a child pwsh).'
         }
         @{
             Title   = 'Detach again'
             Code    = '$e = Connect-GradientEmulator http://127.0.0.1:41234; $e | Stop-GradientEmulator -Verbose'
             Remarks = 'Only forgets the attached emulator; it keeps running in the session that started it.'
+            NotRunnable = 'Two terminals: it attaches to an emulator another session started (tests/pester/Connect-GradientEmulator.Tests.ps1 does this in a child pwsh).'
         }
     )
     RelatedLinks = @('Start-GradientEmulator', 'Get-GradientEmulator', 'Stop-GradientEmulator', 'New-GradientEmulatorPartner')

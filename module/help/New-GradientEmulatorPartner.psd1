@@ -12,6 +12,7 @@ Adds a partner organization (an MSP using Synthesize) to the emulator through it
             Title   = 'A partner that has not connected yet, from a second terminal'
             Code    = 'Connect-GradientEmulator -BaseUri http://127.0.0.1:41234; New-GradientEmulatorPartner -Name ''Later MSP'' -NoConnect'
             Remarks = 'Connect-GradientEmulatorPartner -OrganizationId ... connects it later.'
+            NotRunnable = 'Two terminals: it attaches to an emulator another session started (tests/pester/Connect-GradientEmulator.Tests.ps1 does this in a child pwsh).'
         }
     )
     RelatedLinks = @('Get-GradientEmulatorPartner', 'Connect-GradientEmulatorPartner', 'Connect-GradientEmulator')

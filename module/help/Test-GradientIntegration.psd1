@@ -22,6 +22,7 @@ Connect-GradientIntegration -SkipStatusUpdate -NoWelcome -ErrorAction Stop
 if (-not (Test-GradientIntegration -Quiet -MaxSyncAgeHours 26)) { exit 1 }
 '@
             Remarks = 'Exits 1 when any check fails, for example when the daily sync has not landed for 26 hours.'
+            NotRunnable = 'The last line of a monitoring script: it connects from GRADIENT_* environment keys and ends the process with exit 1, which would end the example runner too.'
         }
         @{
             Title   = 'List the accounts the partner still has to map'
