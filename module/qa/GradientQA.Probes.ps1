@@ -64,6 +64,21 @@ function Get-QaAccountCount {
     @((Invoke-QaApi $Qa -Path '/organization/accounts' -PartnerKey $PartnerKey).Body | Where-Object { $_ }).Count
 }
 
+# Used by the steps for either target (prompts and notes), so they live here, not in an adapter.
+function Format-QaKeyHint {
+    # Which key a prompt means, without showing it: its last four characters, as Synthesize does.
+    param([string] $Key)
+    if (-not $Key) { return 'no key yet' }
+    $tail = if ($Key.Length -gt 8) { $Key.Substring($Key.Length - 4) } else { '' }
+    "the key ending ****$tail"
+}
+
+function Format-QaWait {
+    # How long the suite will watch for a person's click: the limit and the clock time it ends.
+    param([psobject] $Qa)
+    "waiting up to $($Qa.TimeoutSec) s, until $([DateTime]::Now.AddSeconds($Qa.TimeoutSec).ToString('HH:mm:ss'))"
+}
+
 function Wait-QaCondition {
     # Polls until $Test returns something truthy or the timeout passes; returns the last value.
     param([psobject] $Qa, [scriptblock] $Test, [int] $TimeoutSec = $Qa.TimeoutSec)

@@ -37,20 +37,6 @@ function Reset-QaLive {
     $Qa.GivenPartnerKey
 }
 
-function Format-QaKeyHint {
-    # Which key a prompt means, without showing it: its last four characters, as Synthesize does.
-    param([string] $Key)
-    if (-not $Key) { return 'no key yet' }
-    $tail = if ($Key.Length -gt 8) { $Key.Substring($Key.Length - 4) } else { '' }
-    "the key ending ****$tail"
-}
-
-function Format-QaWait {
-    # How long the suite will watch for a person's click: the limit and the clock time it ends.
-    param([psobject] $Qa)
-    "waiting up to $($Qa.TimeoutSec) s, until $([DateTime]::Now.AddSeconds($Qa.TimeoutSec).ToString('HH:mm:ss'))"
-}
-
 function Assert-QaLivePerson {
     # A step that only a person in Synthesize (or the vendor portal) can move: with -NonInteractive
     # nobody is there, so say that nothing was observed instead of waiting -TimeoutSec and blaming
