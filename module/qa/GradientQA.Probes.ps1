@@ -99,7 +99,9 @@ function Invoke-QaIntegrationPart {
     param([psobject] $Qa, [string] $Part, [string] $PartnerKey = $Qa.PartnerKey)
     $target = $Qa.Integration[$Part]
     if (-not $target) { return $false }
-    $arguments = [ordered]@{ BaseUri = $Qa.BaseUri; VendorKey = $Qa.VendorKey; PartnerKey = $PartnerKey }
+    # The base URI as Gradient documents it (https://app.usegradient.com): no trailing '/', so an
+    # integration that joins "$BaseUri/api/..." gets here exactly what it would get live.
+    $arguments = [ordered]@{ BaseUri = $Qa.BaseUri.AbsoluteUri.TrimEnd('/'); VendorKey = $Qa.VendorKey; PartnerKey = $PartnerKey }
     if ($target -is [scriptblock]) {
         $declared = @()
         if ($target.Ast.ParamBlock) { $declared = @($target.Ast.ParamBlock.Parameters | ForEach-Object { $_.Name.VariablePath.UserPath }) }
@@ -147,7 +149,13 @@ function Get-QaRequestAdvice {
     elseif ($unauthorized.Count -gt 0) {
         $advice.Add("$($unauthorized.Count) request(s) were answered 401: a stale or wrongly built token")
     }
-    $unmapped = @($Entries | Where-Object { $_.Path -like '*/count' -and $_.Status -eq 404 })
+    # The emulator notes a path with an empty segment; Gradient answers such a path 404 (no route),
+    # so an integration joining "$BaseUri/" and "/api/..." fails live: say so before anything else.
+    $doubled = @($Entries | Where-Object { $_.Note -like 'doubled slash*' })
+    if ($doubled.Count -gt 0) {
+        $advice.Add("$($doubled.Count) request(s) had a doubled slash in the path (e.g. '$($doubled[0].Method) $($doubled[0].Path)'), which Gradient answers 404: join the base URI and the route with exactly one '/' (trim a trailing '/' from the base URI first)")
+    }
+    $unmapped = @($Entries | Where-Object { $_.Path -like '*/count' -and $_.Status -eq 404 -and $_.Note -notlike 'doubled slash*' })
     if ($unmapped.Count -gt 0) {
         $advice.Add("$($unmapped.Count) usage push(es) were answered 404 ('No account map found'): that is normal for accounts or services the partner has not mapped (yet); skip those rows and go on, never stop on them")
     }

@@ -122,6 +122,30 @@ Describe 'Invoke-GradientQA' {
         $result.Failed | Should -Be 1
     }
 
+    It 'DoubledSlash fails "Authenticate the integration" and the evidence points at the doubled slash' {
+        $result = Invoke-Sample 'DoubledSlash'
+        $authenticate = @($result.Steps | Where-Object Step -EQ 'Authenticate the integration')
+        $authenticate[0].Result | Should -Be 'Failed'
+        $authenticate[0].Fix | Should -Match "doubled slash in the path \(e\.g\. '(GET|POST|PATCH) //api/vendor-api.*join the base URI and the route with exactly one '/'"
+        $result.Passed | Should -BeLessThan 18
+    }
+
+    It 'hands the integration its base URI with no trailing slash, as Gradient documents it' {
+        $integration = & (Join-Path $script:samples 'Correct.ps1')
+        $seen = [System.Collections.Generic.List[string]]::new()
+        $authenticate = $integration.Authenticate
+        $integration.Authenticate = {
+            param($BaseUri, $VendorKey, $PartnerKey)
+            $seen.Add("$BaseUri")
+            & $authenticate $BaseUri $VendorKey $PartnerKey
+        }.GetNewClosure()
+        $result = Invoke-GradientQA -Integration $integration -Emulator $script:emulator -Quiet 3>$null
+        $result.Passed | Should -Be 18
+        $seen.Count | Should -BeGreaterThan 0
+        $seen | Should -Not -Match '/$'
+        $seen[0] | Should -Be $emulator.BaseUri.AbsoluteUri.TrimEnd('/')
+    }
+
     It 'with no -Integration the module''s own cmdlets are the integration, and pass' {
         $result = Invoke-GradientQA -Emulator $emulator -Quiet
         $result.Integration | Should -Be 'GradientMsp cmdlets'

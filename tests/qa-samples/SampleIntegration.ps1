@@ -5,7 +5,7 @@
 # checklist fails exactly the step that flaw should fail.
 function New-SampleIntegration {
     param(
-        [ValidateSet('None', 'NeverSetsPending', 'CreatesNoAccounts', 'WrongServiceCategory', 'PushesBeforeMapping404Fatal', 'NoAccountsAfterReconnect', 'BadToken')]
+        [ValidateSet('None', 'NeverSetsPending', 'CreatesNoAccounts', 'WrongServiceCategory', 'PushesBeforeMapping404Fatal', 'NoAccountsAfterReconnect', 'BadToken', 'DoubledSlash')]
         [string] $Flaw = 'None'
     )
 
@@ -33,7 +33,8 @@ function New-SampleIntegration {
 
     $useKeys = {
         param($BaseUri, $VendorKey, $PartnerKey, [switch] $Onboarding)
-        $state.BaseUri = ([string] $BaseUri).TrimEnd('/')
+        # The flawed sample keeps its configured base URI's trailing '/' and joins it with '/api/...'.
+        $state.BaseUri = if ($Flaw -eq 'DoubledSlash') { "$BaseUri/" } else { ([string] $BaseUri).TrimEnd('/') }
         # GRADIENT-TOKEN = Base64(UTF-8("<vendor key>:<partner key>")). The flawed sample swaps the keys
         # in its runtime code; its one-time onboarding used the token Gradient's support handed out.
         $pair = if ($Flaw -eq 'BadToken' -and -not $Onboarding) { "${PartnerKey}:${VendorKey}" } else { "${VendorKey}:${PartnerKey}" }
