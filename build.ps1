@@ -7,13 +7,15 @@
     Tasks (run in the order given):
       Clean    remove output/ and the test results
       Build    publish the assemblies and stage the module into output/GradientMsp/<version>/
-      Test     Build, compile the client and cmdlets against .NET Framework 4.7.2, then run every xunit
-               project and the Pester suite (in a fresh pwsh -NoProfile
-               against the staged module); ends with one line 'Tests: N passed, N failed, N skipped'
+      Test     Build and Package, compile the client and cmdlets against .NET Framework 4.7.2, then run
+               every xunit project and the Pester suite (in a fresh pwsh -NoProfile against the staged
+               module; the package test installs the nupkg); ends with one line
+               'Tests: N passed, N failed, N skipped'
       QA       Build, then run Gradient's QA checklist against the embedded emulator (the main job)
       Demo     Build, then a short scripted tour against the embedded emulator
       Bench    Build, then the usage-sync benchmark (not part of Test)
-      Package  Build, then pack the staged module into output/GradientMsp.<version>.nupkg
+      Package  Build, then Publish-PSResource the staged module to the local file-system repository
+               output/package/ (GradientMsp.<version>.nupkg); the user's repository list is left as it was
 
     Needs only the .NET SDK: run through the local tool, 'dotnet tool restore; dotnet pwsh ./build.ps1 Test'.
 
@@ -30,7 +32,11 @@ param(
     [string] $Configuration = 'Release',
 
     # Pester only: run just the test files whose name matches (e.g. 'Sync-GradientUsage').
-    [string] $PesterFilter
+    [string] $PesterFilter,
+
+    # Package only: the project's address for the gallery page (the manifest leaves ProjectUri empty
+    # for the publisher to set; without it the package has no project URL).
+    [string] $ProjectUri
 )
 
 $ErrorActionPreference = 'Stop'
@@ -44,6 +50,7 @@ $StagedModule = Join-Path $OutputRoot "GradientMsp/$Version"
 $PublishRoot = Join-Path $RepoRoot "obj/publish"
 $ToolPackages = Join-Path $RepoRoot '.tools/packages'
 $TestResults = Join-Path $OutputRoot 'TestResults'
+$PackageRoot = Join-Path $OutputRoot 'package'
 
 function Invoke-Native {
     # Runs a native command and stops the build if it fails: $LASTEXITCODE is never ignored.
@@ -84,6 +91,9 @@ function Set-ReleaseNotes {
 
 function Invoke-Build {
     $versionArgs = @("-p:Version=$Version", "-p:InformationalVersion=$Version")
+    # dotnet publish -o adds to what is there: a file an earlier build published (an apphost, a
+    # web.config) must not reach the module.
+    if (Test-Path $PublishRoot) { Remove-Item $PublishRoot -Recurse -Force }
     Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Cmdlets", '-c', $Configuration, '-o', "$PublishRoot/lib", '--nologo', '-v', 'q') + $versionArgs)
     Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Loader", '-c', $Configuration, '-o', "$PublishRoot/loader", '--nologo', '-v', 'q') + $versionArgs)
     Invoke-Native dotnet (@('publish', "$RepoRoot/src/GradientMsp.Emulator", '-c', $Configuration, '-o', "$PublishRoot/emulator", '--nologo', '-v', 'q') + $versionArgs)
@@ -100,7 +110,10 @@ function Invoke-Build {
     Get-ChildItem "$PublishRoot/lib" -File |
         Where-Object { $_.Extension -in '.dll', '.xml' -and $_.Name -notlike 'System.Management.Automation*' } |
         Copy-Item -Destination "$StagedModule/lib"
+    # The emulator as 'dotnet GradientMsp.Emulator.dll' runs it (its csproj publishes no apphost and
+    # no web.config); no symbols ship, here or in lib/.
     Copy-Item "$PublishRoot/emulator" "$StagedModule/emulator" -Recurse
+    Get-ChildItem "$StagedModule/emulator" -Filter '*.pdb' -Recurse | Remove-Item
 
     $null = Test-ModuleManifest -Path "$StagedModule/GradientMsp.psd1" -ErrorAction Stop
 
@@ -217,8 +230,13 @@ function Invoke-Test {
             '-PesterModule', $pesterModule, '-ModuleRoot', $OutputRoot, '-TestPath', $pesterDir,
             '-ResultPath', $pesterResult, '-SummaryPath', $summaryFile)
         if ($PesterFilter) { $pesterArgs += @('-Filter', $PesterFilter) }
-        Invoke-FreshPwsh $pesterArgs
-        $exit = $LASTEXITCODE
+        # The package test installs what Package built, from the local repository it is in.
+        $env:GRADIENTMSP_PACKAGE_REPOSITORY = $PackageRoot
+        try {
+            Invoke-FreshPwsh $pesterArgs
+            $exit = $LASTEXITCODE
+        }
+        finally { Remove-Item Env:GRADIENTMSP_PACKAGE_REPOSITORY -ErrorAction SilentlyContinue }
         if (Test-Path $summaryFile) {
             $summary = Get-Content -Raw $summaryFile | ConvertFrom-Json
             $totals.Passed += $summary.Passed
@@ -266,47 +284,41 @@ function Invoke-Bench {
 }
 
 function Invoke-Package {
-    $nupkgDir = Join-Path $OutputRoot 'package'
-    $null = New-Item -ItemType Directory -Path $nupkgDir -Force
-    # A nupkg is a zip with a nuspec: enough for Install-PSResource / Save-PSResource from a folder feed.
-    $nuspec = @"
-<?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
-  <metadata>
-    <id>GradientMsp</id>
-    <version>$Version</version>
-    <authors>$($Manifest.Author)</authors>
-    <description>$([Security.SecurityElement]::Escape($Manifest.Description))</description>
-    <license type="expression">MIT</license>
-    <releaseNotes>$([Security.SecurityElement]::Escape((Import-PowerShellDataFile "$StagedModule/GradientMsp.psd1").PrivateData.PSData.ReleaseNotes))</releaseNotes>
-    <tags>$($Manifest.PrivateData.PSData.Tags -join ' ') PSModule</tags>
-  </metadata>
-</package>
-"@
-    Set-Content -Path (Join-Path $StagedModule 'GradientMsp.nuspec') -Value $nuspec -Encoding utf8
-    $target = Join-Path $nupkgDir "GradientMsp.$Version.nupkg"
-    if (Test-Path $target) { Remove-Item $target }
-    Compress-Archive -Path "$StagedModule/*" -DestinationPath ($target -replace '\.nupkg$', '.zip')
-    Move-Item ($target -replace '\.nupkg$', '.zip') $target
-    Remove-Item (Join-Path $StagedModule 'GradientMsp.nuspec')
-    Write-Host "Packed $target" -ForegroundColor Green
+    # PSResourceGet packs the module as the Gallery will (Publish-PSResource validates the manifest
+    # and writes the nuspec from it), into a local repository folder; in a fresh pwsh with a scratch
+    # home, so the user's repository list is never changed (build/LocalPSResource.ps1).
+    $scratch = Join-Path $RepoRoot 'obj/package'
+    if (Test-Path $scratch) { Remove-Item $scratch -Recurse -Force }
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', "$RepoRoot/build/LocalPSResource.ps1", '-Action', 'Publish',
+        '-Repository', $PackageRoot, '-Scratch', $scratch, '-ModulePath', $StagedModule)
+    if ($ProjectUri) { $arguments += @('-ProjectUri', $ProjectUri) }
+    Invoke-FreshPwsh $arguments
+    if ($LASTEXITCODE -ne 0) { throw "Publish-PSResource of $StagedModule failed (exit $LASTEXITCODE)." }
+    Remove-Item $scratch -Recurse -Force
+    $nupkg = Get-Item (Join-Path $PackageRoot "GradientMsp.$Version.nupkg")
+    Write-Host ("Packed {0} ({1:N0} KB), in the local repository {2}" -f $nupkg.FullName, ($nupkg.Length / 1KB), $PackageRoot) -ForegroundColor Green
 }
 
 # Every task but Clean needs the staged module; it is built once per invocation, so
 # './build.ps1 Test, QA' does not publish and stage twice (a Clean in between builds again).
 $script:Staged = $false
+$script:Packed = $false
 function Confirm-Build {
-    if (-not $script:Staged) { Invoke-Build; $script:Staged = $true }
+    if (-not $script:Staged) { Invoke-Build; $script:Staged = $true; $script:Packed = $false }
+}
+function Confirm-Package {
+    Confirm-Build
+    if (-not $script:Packed) { Invoke-Package; $script:Packed = $true }
 }
 
 foreach ($name in $Task) {
     switch ($name) {
-        'Clean' { Invoke-Clean; $script:Staged = $false }
+        'Clean' { Invoke-Clean; $script:Staged = $false; $script:Packed = $false }
         'Build' { Confirm-Build }
-        'Test' { Confirm-Build; Invoke-Test }
+        'Test' { Confirm-Package; Invoke-Test }
         'QA' { Confirm-Build; Invoke-QA }
         'Demo' { Confirm-Build; Invoke-Demo }
         'Bench' { Confirm-Build; Invoke-Bench }
-        'Package' { Confirm-Build; Invoke-Package }
+        'Package' { Confirm-Package }
     }
 }

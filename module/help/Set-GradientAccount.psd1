@@ -1,6 +1,6 @@
 @{
     Description  = @'
-Updates one account (PATCH /vendor-api/organization/accounts/{id}): its name, description, active flag, arrears flag, or its id (-NewId). Gradient suggests this when a create went wrong or a customer was renamed. Fields not given are not sent, and at least one is needed. -Id binds from piped objects (the accounts of Get-GradientAccount, or Import-Csv rows with Id and Name columns); an unknown id is an AccountNotFound error and the pipeline goes on.
+Updates one account (PATCH /vendor-api/organization/accounts/{id}): its name, description, active flag, arrears flag, or its id (-NewId). Gradient suggests this when a create went wrong or a customer was renamed. Fields not given are not sent, and at least one is needed. -Id binds from piped objects (the accounts of Get-GradientAccount, or Import-Csv rows with Id and Name columns). A piped account's own name and description are not sent back: only what the command line gives is a change, while a CSV row's columns are changes. An unknown id is an AccountNotFound error and the pipeline goes on.
 
 The API cannot delete accounts; -IsActive $false (newer API versions) is the nearest thing.
 '@

@@ -1,6 +1,6 @@
 @{
     Description  = @'
-Updates one organization service (PATCH /vendor-api/organization/services/{id}): its name, description, active flag, arrears flag or id (-NewId). Fields not given are not sent, and at least one is needed. -Id binds from piped objects; an unknown id is a ServiceNotFound error and the pipeline goes on. Services cannot be deleted through the API; -IsActive $false (newer API versions) is the nearest thing.
+Updates one organization service (PATCH /vendor-api/organization/services/{id}): its name, description, active flag, arrears flag or id (-NewId). Fields not given are not sent, and at least one is needed. -Id binds from piped objects. A piped organization service's own name and description are not sent back: only what the command line gives is a change, while a CSV row's columns are changes. An unknown id is a ServiceNotFound error and the pipeline goes on. Services cannot be deleted through the API; -IsActive $false (newer API versions) is the nearest thing.
 '@
     Examples     = @(
         @{

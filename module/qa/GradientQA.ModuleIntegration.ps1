@@ -26,7 +26,7 @@ function New-QaModuleIntegration {
         param($BaseUri, $VendorKey, $PartnerKey, [switch] $SkipStatusUpdate)
         if ($state.Connection -and -not $state.Connection.IsClosed) { Disconnect-GradientIntegration -Connection $state.Connection -KeepStatus -Confirm:$false }
         $state.Connection = Connect-GradientIntegration -BaseUri $BaseUri -VendorApiKey $VendorKey -PartnerApiKey $PartnerKey `
-            -SkipStatusUpdate:$SkipStatusUpdate -PassThru -Confirm:$false -ErrorAction Stop
+            -SkipStatusUpdate:$SkipStatusUpdate -PassThru -NoWelcome -Confirm:$false -ErrorAction Stop
     }.GetNewClosure()
     $ensureServices = {
         $existing = @(Get-GradientService -Connection $state.Connection -ErrorAction Stop | ForEach-Object Name)
@@ -56,7 +56,7 @@ function New-QaModuleIntegration {
         Sync         = {
             param($BaseUri, $VendorKey, $PartnerKey)
             # Unmapped pairs come back as Unmapped (404, expected), not as errors.
-            $null = $usage | ForEach-Object { [pscustomobject] $_ } | Sync-GradientUsage -Connection $state.Connection -Summary -Confirm:$false -ErrorAction Stop
+            $null = $usage | ForEach-Object { [pscustomobject] $_ } | Sync-GradientUsage -Connection $state.Connection -Summary -InformationAction Ignore -Confirm:$false -ErrorAction Stop
         }.GetNewClosure()
         Disconnect   = {
             param($BaseUri, $VendorKey, $PartnerKey)

@@ -29,6 +29,13 @@ Describe 'Argument completion from the connection' {
         Get-Completion "Set-GradientService -Connection `$emulator.Connection -Id " | Should -Be @($edrId)
     }
 
+    It 'completes the row fields of Sync-GradientUsage: -AccountId, -ServiceId and -ServiceName (quoted), also by position' {
+        Get-Completion "Sync-GradientUsage -Connection `$emulator.Connection -AccountId " | Should -Be @('cust-1', 'cust-2')
+        Get-Completion "Sync-GradientUsage -Connection `$emulator.Connection -ServiceId " | Should -Be @($edrId)
+        Get-Completion "Sync-GradientUsage -Connection `$emulator.Connection -ServiceName Man" | Should -Be @("'Managed EDR'")
+        Get-Completion "Sync-GradientUsage -Connection `$emulator.Connection cust-1 Man" | Should -Be @("'Managed EDR'")
+    }
+
     It 'completes the alert message ids sent in this session' {
         $receipt = Send-GradientAlert -AccountId cust-1 -Title 't' -Description 'd' -Connection $emulator.Connection
         Get-Completion 'Get-GradientAlertTicket -MessageId ' | Should -Contain $receipt.MessageId

@@ -115,5 +115,11 @@ finally { Stop-GradientEmulator -Emulator $emulator -Confirm:$false }
             $text | Should -Match 'QA passed: 18 passed'
             $text | Should -Not -Match ([char] 27)
         }
+
+        It "keeps the module's own integration quiet: no 'Connected to …' or sync summary lines among the steps" {
+            $pester6.Text | Should -Match 'QA passed: 18 passed'
+            $pester6.Text | Should -Not -Match 'Connected to '
+            $pester6.Text | Should -Not -Match 'Sync-GradientUsage for '
+        }
     }
 }

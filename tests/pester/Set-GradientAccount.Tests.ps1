@@ -65,6 +65,23 @@ Describe 'Set-GradientAccount' {
             $failures[0].TargetObject | Should -Be 'gone'
         }
 
+        It 'sends only what the command line changes for a piped account, not its own name and description' {
+            Get-GradientAccount | Where-Object Id -EQ 'a1' | Set-GradientAccount -Description 'checked'
+            $patches = @(Get-FakeRequest $fake | Where-Object Method -EQ 'PATCH')
+            $patches.Count | Should -Be 1
+            $body = $patches[0].Body | ConvertFrom-Json -AsHashtable
+            @($body.Keys) | Should -Be @('description')
+            $body.description | Should -Be 'checked'
+        }
+
+        It 'a piped account with nothing changed on the command line is an error for it; a CSV row still sends its columns' {
+            Get-GradientAccount | Where-Object Id -EQ 'a1' | Set-GradientAccount -ErrorAction SilentlyContinue -ErrorVariable failures
+            $failures.FullyQualifiedErrorId | Should -Be 'InvalidArgument,GradientMsp.Commands.SetGradientAccountCommand'
+            @(Get-FakeRequest $fake | Where-Object Method -EQ 'PATCH').Count | Should -Be 0
+            [pscustomobject]@{ Id = 'a1'; Name = 'Contoso Group' } | Set-GradientAccount
+            (@(Get-FakeRequest $fake | Where-Object Method -EQ 'PATCH')[0].Body | ConvertFrom-Json -AsHashtable).Keys | Should -Be @('name')
+        }
+
         It 'gives an id of only dots its own InvalidId error instead of ending the pipeline' {
             $piped = [pscustomobject]@{ Id = '..' }, [pscustomobject]@{ Id = 'a1' }
             $result = $piped | Set-GradientAccount -Description 'checked' -PassThru -ErrorAction SilentlyContinue -ErrorVariable failures

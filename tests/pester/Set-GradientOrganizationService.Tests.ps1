@@ -33,6 +33,15 @@ Describe 'Set-GradientOrganizationService' {
             @(Get-FakeRequest $fake | Where-Object Method -NE 'GET') | Should -BeNullOrEmpty
         }
 
+        It 'sends only what the command line changes for a piped organization service, not its own name and description' {
+            Get-GradientOrganizationService | Set-GradientOrganizationService -IsActive $false
+            $patches = @(Get-FakeRequest $fake | Where-Object Method -EQ 'PATCH')
+            $patches.Count | Should -Be 1
+            $body = $patches[0].Body | ConvertFrom-Json -AsHashtable
+            @($body.Keys) | Should -Be @('isActive')
+            $body.isActive | Should -BeExactly $false
+        }
+
         It 'updates piped services, reports unknown ids as ServiceNotFound, and returns the result with -PassThru' {
             $result = [pscustomobject]@{ ServiceId = 'o1' }, [pscustomobject]@{ ServiceId = 'o9' } |
                 Set-GradientOrganizationService -Name 'Org Renamed' -IsArrears 'true' -PassThru -ErrorAction SilentlyContinue -ErrorVariable failures

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using GradientMsp.Client.Models;
 
@@ -42,12 +44,40 @@ namespace GradientMsp.Commands
         [ValidateNotNullOrEmpty]
         public string? NewId { get; set; }
 
+        /// <summary>The piped object itself, so a piped account's own (current) values are not sent back as changes.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>Return the account as Gradient has it after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        // The fields given on the command line (the only ones bound when BeginProcessing runs).
+        private readonly HashSet<string> _fromCommandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessingCore() => _fromCommandLine.UnionWith(MyInvocation.BoundParameters.Keys);
+
+        /// <summary>
+        /// A piped GradientAccount (Get-GradientAccount | Set-GradientAccount -Description x) binds its current name and
+        /// description by property name too: those are not changes, so only what the command line gave
+        /// is sent. Other piped objects (CSV rows) mean what they carry.
+        /// </summary>
+        private void DropPipedValues()
+        {
+            if (!(InputObject?.BaseObject is GradientAccount))
+            {
+                return;
+            }
+
+            if (!_fromCommandLine.Contains(nameof(Name))) Name = null;
+            if (!_fromCommandLine.Contains(nameof(Description))) Description = null;
+            if (!_fromCommandLine.Contains(nameof(IsActive))) IsActive = null;
+            if (!_fromCommandLine.Contains(nameof(IsArrears))) IsArrears = null;
+        }
+
         protected override void ProcessRecord(GradientConnection connection)
         {
+            DropPipedValues();
             var update = new MappingPropertyUpdate { Id = NewId, Name = Name, Description = Description, IsActive = IsActive, IsArrears = IsArrears };
             string? change = MappingUpdateText.Describe(update);
             if (change == null)

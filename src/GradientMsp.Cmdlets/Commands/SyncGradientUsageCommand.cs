@@ -38,15 +38,18 @@ namespace GradientMsp.Commands
         /// <summary>The vendor's id of the account (the id used with New-GradientAccount). Piped rows give it as an AccountId, Account or Id property; a value given here applies to every row.</summary>
         [Parameter(Position = 0)]
         [Alias("Account")]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string? AccountId { get; set; }
 
         /// <summary>Gradient's id of the service (Get-GradientService); give this or -ServiceName. Piped rows give it as a ServiceId property; a value given here applies to every row.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string? ServiceId { get; set; }
 
         /// <summary>The service's name, resolved to its id once per run; give this or -ServiceId. Piped rows give it as a ServiceName, Service or Sku property; a value given here applies to every row.</summary>
         [Parameter(Position = 1)]
         [Alias("Service", "Sku")]
+        [ArgumentCompleter(typeof(GradientValueCompleter))]
         public string? ServiceName { get; set; }
 
         /// <summary>The count to set: a number of zero or more (numeric text is accepted, as from Import-Csv). Zero is pushed, so a drop to zero reaches billing. Piped rows give it as a UnitCount, Count, Quantity or Units property.</summary>

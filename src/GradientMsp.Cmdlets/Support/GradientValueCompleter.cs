@@ -13,7 +13,8 @@ namespace GradientMsp.Commands
 {
     /// <summary>
     /// Tab completion from the connection: account ids, service ids and names, and the alert message
-    /// ids sent in this session. What the parameter means is read from its name and command (-Id of
+    /// ids sent in this session. What the parameter means is read from its name and command
+    /// (-AccountId, -ServiceId and -ServiceName anywhere, as on Sync-GradientUsage; -Id of
     /// *-GradientAccount is an account id, of *-GradientService a service id). Lists are cached per
     /// connection for <see cref="CacheFor"/>; a fetch that takes longer than <see cref="WaitAtMost"/>
     /// returns nothing now and fills the cache for the next Tab, so the prompt never hangs on the network.
@@ -61,6 +62,7 @@ namespace GradientMsp.Commands
         {
             if (parameter.Equals("AccountId", StringComparison.OrdinalIgnoreCase)) return Kind.AccountId;
             if (parameter.Equals("ServiceId", StringComparison.OrdinalIgnoreCase)) return Kind.ServiceId;
+            if (parameter.Equals("ServiceName", StringComparison.OrdinalIgnoreCase)) return Kind.ServiceName;
             if (parameter.Equals("MessageId", StringComparison.OrdinalIgnoreCase)) return Kind.MessageId;
             bool account = command.EndsWith("-GradientAccount", StringComparison.OrdinalIgnoreCase);
             bool service = command.EndsWith("-GradientService", StringComparison.OrdinalIgnoreCase);
