@@ -48,8 +48,8 @@ namespace GradientMsp.Client.Tests
             return Task.FromResult(Http.Json(201, "{\"status\":201,\"message\":\"Success - Created service unit count\"}"));
         }
 
-        private static GradientIntegration Integration(string integrationId = "int-1")
-            => new GradientIntegration { OrganizationId = "org-1", Name = "Contoso IT", IntegrationId = integrationId, VendorId = "vendor-1" };
+        private static GradientIntegration Integration(string integrationId = "int-1", string status = "active")
+            => new GradientIntegration { OrganizationId = "org-1", Name = "Contoso IT", IntegrationId = integrationId, VendorId = "vendor-1", Status = status };
 
         private static GradientCredential Key(string partnerKey = SecretPartnerKey) => new GradientCredential("vendor-key", partnerKey);
 
@@ -336,6 +336,15 @@ namespace GradientMsp.Client.Tests
             (summary, _, _) = await Sync(new[] { Row("a", 1), Row("b", 2) }, key: Key("a-new-partner-key"), integrationId: "int-2");
             Assert.Contains("integration differs", summary.LedgerDistrusted);
             Assert.Equal(2, Pushes().Count);
+        }
+
+        [Fact]
+        public void An_integration_that_is_no_longer_active_is_not_trusted_since_a_disconnect_resets_it()
+        {
+            using var ledger = UsageLedger.Open(_path, _rig.Time);
+            Assert.Null(ledger.Partner(Integration(status: "pending"), Key()).DistrustReason);   // first sight: nothing to distrust
+            Assert.Null(ledger.Partner(Integration(), Key()).DistrustReason);
+            Assert.Contains("status is 'inactive'", ledger.Partner(Integration(status: "inactive"), Key()).DistrustReason);
         }
 
         [Fact]

@@ -240,6 +240,10 @@ namespace GradientMsp.Client.Ledger
                         reason = $"the integration differs from the one recorded (was {Text(known["i"])}, now {integration.IntegrationId ?? "none"}: the partner disconnected and reconnected, which deletes the accounts and counts)";
                     else if (Differs(known["v"], integration.VendorId))
                         reason = $"the vendor differs from the one recorded (was {Text(known["v"])}, now {integration.VendorId ?? "none"})";
+                    else if (integration.Status != null && !string.Equals(integration.Status, "active", StringComparison.OrdinalIgnoreCase))
+                        // A count that lands makes the integration active; one that is not active any more was
+                        // most likely disconnected (and reconnected with the same key), which deletes the counts.
+                        reason = $"the integration's status is '{integration.Status}', not 'active' as after a sync whose counts landed (a disconnect resets it, and deletes the partner's accounts and counts)";
                     if (reason != null) generation++;
                 }
 
