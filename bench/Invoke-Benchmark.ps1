@@ -258,13 +258,18 @@ $process.Refresh()
     $null = $rerun | Sync-GradientUsage -Connection $ledgered -LedgerPath $ledgerPath -Summary -SummaryVariable ledgerSummary -WarningAction SilentlyContinue
     $clock.Stop()
     $ledgerSeconds = $clock.Elapsed.TotalSeconds
-    $sent = @((Invoke-RestMethod -Uri "$($emulator.controlBaseUri)/requests").entries).Count
+    # Every request to the vendor API (the organization read included), not just the pushes; the log
+    # answers 1,000 entries unless asked for more.
+    $apiPath = ([uri] $emulator.apiBaseUri).AbsolutePath.TrimEnd('/')
+    $logged = @((Invoke-RestMethod -Uri "$($emulator.controlBaseUri)/requests?limit=1000000").entries)
+    $sent = @($logged | Where-Object { $_.path -like "$apiPath*" }).Count
+    $countPushes = @($logged | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/count*' }).Count
     Disconnect-GradientIntegration -Connection $ledgered -KeepStatus
     $withoutRequests = $LedgerRows
     $withoutSeconds = $secondsPerRow * $LedgerRows
     $ledgerSummary = $ledgerSummary[0]
     $share = $sent / $withoutRequests * 100
-    Add-Figure "Ledger: re-run of $LedgerRows rows, 1% changed, at 100/s: requests" ('{0} requests = {1:0.00}% of the {2} without a ledger ({3} pushed, {4} unchanged, {5} missing, {6} failed)' -f $sent, $share, $withoutRequests, $ledgerSummary.Pushed, $ledgerSummary.Unchanged, $ledgerSummary.Missing, $ledgerSummary.Failed) '<= 2%' ($share -le 2 -and $ledgerSummary.Pushed -eq $changedRows -and $ledgerSummary.Unchanged -eq ($LedgerRows - $changedRows))
+    Add-Figure "Ledger: re-run of $LedgerRows rows, 1% changed, at 100/s: requests" ('{0} requests ({7} count pushes) = {1:0.00}% of the {2} without a ledger ({3} pushed, {4} unchanged, {5} missing, {6} failed)' -f $sent, $share, $withoutRequests, $ledgerSummary.Pushed, $ledgerSummary.Unchanged, $ledgerSummary.Missing, $ledgerSummary.Failed, $countPushes) '<= 2%' ($share -le 2 -and $ledgerSummary.Pushed -eq $changedRows -and $ledgerSummary.Unchanged -eq ($LedgerRows - $changedRows))
     Add-Figure "Ledger: re-run of $LedgerRows rows, 1% changed, at 100/s: wall time" ('{0:0.0} s vs {1:0} s without a ledger (scaled from figure 1; seeding the ledger took {2:0.0} s)' -f $ledgerSeconds, $withoutSeconds, $seedSeconds) '< 20 s' ($ledgerSeconds -lt 20)
 
     # ---- 6. the push ledger: memory with 1,000,000 entries vs an empty ledger -----------------------
