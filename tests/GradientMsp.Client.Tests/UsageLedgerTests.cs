@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GradientMsp.Client.Ledger;
 using GradientMsp.Client.Models;
+using GradientMsp.Client.Session;
 using GradientMsp.Client.Usage;
 using Newtonsoft.Json.Linq;
 
@@ -383,6 +384,45 @@ namespace GradientMsp.Client.Tests
             List<JObject> pushes = Pushes();
             Assert.Equal(5m, (decimal)pushes.Last()["unitCount"]!);
             Assert.Equal(5m, Read().Single().UnitCount);
+        }
+
+        // ------------------------------------------------------------------ the coordinator (what the cmdlet drives)
+
+        private async Task<UsageSyncSummary> Coordinate(string organizationAnswer, IEnumerable<UsageRow> rows)
+        {
+            _rig.Handler.Responder = (r, ct) => r.Method == "GET"
+                ? Task.FromResult(organizationAnswer == "500" ? Http.Json(500, "{\"message\":\"down\"}") : Http.Json(200, organizationAnswer))
+                : Route(r, ct);
+            using var session = GradientSession.Open(new GradientCredential("vendor-key", SecretPartnerKey), _rig.Options);
+            using var ledger = UsageLedger.Open(_path, _rig.Time);
+            using var sync = new UsageSyncCoordinator(_ => true, 4, 0, TimeSpan.Zero) { Ledger = ledger };
+            foreach (UsageRow row in rows) await sync.AddAsync(session, row);
+            UsageSyncSummary summary = await sync.CompleteAsync(session);
+            Assert.Equal(summary.Total, sync.TakeCompleted().Count);
+            return summary;
+        }
+
+        private const string Organization = "{\"organizationId\":\"org-9\",\"name\":\"Fabrikam\",\"integrationId\":\"int-9\",\"vendorId\":\"vendor-1\",\"status\":\"active\"}";
+
+        [Fact]
+        public async Task The_coordinator_reads_each_partners_organization_once_and_keeps_its_entries_under_it()
+        {
+            await Coordinate(Organization, new[] { Row("a", 1), Row("b", 2) });
+            Assert.Single(_rig.Handler.Requests, r => r.Method == "GET" && r.Path.EndsWith("/organization", StringComparison.Ordinal));
+            Assert.All(Read(), e => Assert.Equal(("org-9", "Fabrikam"), (e.OrganizationId, e.OrganizationName)));
+            ClearRequests();
+
+            UsageSyncSummary again = await Coordinate(Organization, new[] { Row("a", 1), Row("b", 2) });
+            Assert.Equal(2, again.Unchanged);
+        }
+
+        [Fact]
+        public async Task When_the_organization_cannot_be_read_every_row_is_sent_none_recorded_and_the_summary_says_why()
+        {
+            UsageSyncSummary summary = await Coordinate("500", new[] { Row("a", 1), Row("b", 2) });
+            Assert.Equal(2, summary.Pushed);
+            Assert.Contains("The ledger was not used", summary.LedgerProblem);
+            Assert.Empty(Read());
         }
 
         [Fact]

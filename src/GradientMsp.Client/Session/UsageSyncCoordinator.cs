@@ -259,7 +259,13 @@ namespace GradientMsp.Client.Session
                     GradientIntegration integration = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
                     partner = Ledger.Partner(integration, session.Client.Credential);
                 }
-                catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is ObjectDisposedException))
+                catch (OperationCanceledException)
+                {
+                    // Stopped while reading the organization: the engine is still made, so this row (and
+                    // any after it) gets its NotSent result like every other row of a stopped run.
+                    problem = "The ledger was not used for " + session + ": the run was stopped before the partner's organization was read.";
+                }
+                catch (Exception ex) when (!(ex is ObjectDisposedException))
                 {
                     problem = "The ledger was not used for " + session + ": its organization could not be read or recorded (" + ex.Message + "), so every row was sent and none was recorded.";
                 }
