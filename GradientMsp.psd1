@@ -21,6 +21,7 @@
     CmdletsToExport      = @(
         'Add-GradientEmulatorFault'
         'Clear-GradientEmulatorFault'
+        'Compare-GradientUsage'
         'Complete-GradientEmulatorSetup'
         'Connect-GradientEmulator'
         'Connect-GradientEmulatorPartner'
@@ -43,6 +44,7 @@
         'Get-GradientIntegration'
         'Get-GradientOrganizationService'
         'Get-GradientService'
+        'Get-GradientUsageLedger'
         'Get-GradientVendor'
         'Invoke-GradientQA'
         'Invoke-GradientRequest'

@@ -132,7 +132,8 @@ function Initialize-TestTools {
     # Pester (and the isolation-test fixtures) come from NuGet into .tools/packages.
     $pester = Join-Path $ToolPackages 'pester/5.7.1/tools/Pester.psd1'
     $monoRunner = Join-Path $ToolPackages 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
-    if (-not (Test-Path $pester) -or -not (Test-Path $monoRunner)) {
+    $liteDbFixture = Join-Path $ToolPackages 'litedb/5.0.20/lib/netstandard2.0/LiteDB.dll'
+    if (-not (Test-Path $pester) -or -not (Test-Path $monoRunner) -or -not (Test-Path $liteDbFixture)) {
         Invoke-Native dotnet @('restore', "$RepoRoot/build/tools.proj", '--packages', $ToolPackages, '--nologo', '-v', 'q')
     }
     $pester

@@ -15,6 +15,13 @@
        than 30 MB above the same process pushing 20,000 rows.
     4. Import-Module GradientMsp in a fresh pwsh -NoProfile against a fresh pwsh that imports nothing:
        under 300 ms added (median of several runs).
+    5. The push ledger (docs/usage-sync.md, "Ledger"): a re-run of 100,000 rows of which 1% changed,
+       against the emulator at 100/s, with -LedgerPath: requests sent (at most 2% of the run without a
+       ledger, which sends one per row) and wall time (under 20 s; the run without a ledger is scaled from
+       figure 1, since at 100/s it would take over 1,000 s). The ledger is seeded through the store API
+       with what an earlier run would have recorded.
+    6. Peak working set of a fresh pwsh syncing 100,000 rows (1% changed) against a ledger holding
+       1,000,000 entries: under 250 MB, and no more than 30 MB above the same run against an empty ledger.
 #>
 [CmdletBinding()]
 param(
@@ -23,7 +30,9 @@ param(
     [int] $ThroughputTrials = 3,
     [int] $LargeCsvRows = 200000,
     [int] $SmallCsvRows = 20000,
-    [int] $ImportRuns = 15
+    [int] $ImportRuns = 15,
+    [int] $LedgerRows = 100000,
+    [int] $LedgerEntries = 1000000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -214,6 +223,101 @@ $process.Refresh()
     $smallMb = $peaks[$SmallCsvRows].PeakBytes / 1MB
     Add-Figure "Peak working set, $LargeCsvRows rows from CSV" ('{0:0} MB ({1} of {2} rows pushed in {3:0.0} s)' -f $largeMb, $peaks[$LargeCsvRows].Pushed, $LargeCsvRows, $peaks[$LargeCsvRows].Seconds) '< 250 MB' ($largeMb -lt 250 -and $peaks[$LargeCsvRows].Total -eq $LargeCsvRows)
     Add-Figure "Peak working set growth, $LargeCsvRows vs $SmallCsvRows rows" ('{0:+0;-0} MB ({1:0} MB vs {2:0} MB)' -f ($largeMb - $smallMb), $largeMb, $smallMb) '<= 30 MB' (($largeMb - $smallMb) -le 30)
+
+    # ---- 5. the push ledger: a re-run of 100,000 rows, 1% changed, at 100/s -----------------------
+    # What an earlier run would have recorded is seeded through the store API (100,000 pushes at 100/s
+    # would take 17 minutes); the partner's identity is the one the run will see, so it is trusted.
+    $secondsPerRow = $seconds / $RateLimitedRows          # figure 1: the same rate limit, no ledger
+    Set-EmulatorRateLimit $emulator 0
+    $seedConnection = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru -SkipStatusUpdate
+    $integration = Get-GradientIntegration -Connection $seedConnection
+    Disconnect-GradientIntegration -Connection $seedConnection -KeepStatus
+    $credential = [GradientMsp.Client.GradientCredential]::new($emulator.vendorKey, $emulator.partnerKey)
+    function Initialize-BenchLedger {
+        # The partner's 100,000 pairs as landed, and $Others entries for other partner organizations.
+        param([string] $Path, [object[]] $Rows, [int] $Others)
+        $store = [GradientMsp.Client.Ledger.UsageLedger]::Open($Path)
+        try {
+            $partner = $store.Partner($integration, $credential)
+            foreach ($row in $Rows) { $partner.Landed($row.AccountId, $row.ServiceId, [decimal] $row.UnitCount) }
+            $partner.Flush()
+            $perOrganization = 100000
+            for ($o = 0; $o * $perOrganization -lt $Others; $o++) {
+                $other = [GradientMsp.Client.Models.GradientIntegration]@{ OrganizationId = 'bench-org-{0:d3}' -f $o; Name = "Other MSP $o"; IntegrationId = "int-$o"; VendorId = $integration.VendorId; Status = 'active' }
+                $otherPartner = $store.Partner($other, [GradientMsp.Client.GradientCredential]::new($emulator.vendorKey, "other-partner-$o"))
+                $count = [math]::Min($perOrganization, $Others - $o * $perOrganization)
+                for ($i = 0; $i -lt $count; $i++) { $otherPartner.Landed(('acct-{0:d6}' -f $i), 'svc-other', 1) }
+                $otherPartner.Flush()
+            }
+        }
+        finally { $store.Dispose() }
+    }
+    $seeded = @(New-UsageRows -Data $data -Count $LedgerRows -Seed 11)
+    $rerun = [object[]]::new($seeded.Count)
+    $changedRows = 0
+    for ($i = 0; $i -lt $seeded.Count; $i++) {
+        $row = $seeded[$i]
+        if ($i % 100 -eq 37) { $changedRows++; $rerun[$i] = [pscustomobject]@{ AccountId = $row.AccountId; ServiceId = $row.ServiceId; UnitCount = $row.UnitCount + 1 } }
+        else { $rerun[$i] = $row }
+    }
+    $ledgerPath = Join-Path $workDirectory 'rerun-ledger.db'
+    $clock.Restart()
+    Initialize-BenchLedger -Path $ledgerPath -Rows $seeded -Others 0
+    $seedSeconds = $clock.Elapsed.TotalSeconds
+
+    Set-EmulatorRateLimit $emulator 100
+    $ledgered = Connect-GradientIntegration -VendorApiKey $emulator.vendorKey -PartnerApiKey $emulator.partnerKey -BaseUri $emulator.baseUri -PassThru -SkipStatusUpdate
+    Start-Sleep -Seconds 1
+    $null = Invoke-RestMethod -Method Delete -Uri "$($emulator.controlBaseUri)/requests"
+    $clock.Restart()
+    $null = $rerun | Sync-GradientUsage -Connection $ledgered -LedgerPath $ledgerPath -Summary -SummaryVariable ledgerSummary -WarningAction SilentlyContinue
+    $clock.Stop()
+    $ledgerSeconds = $clock.Elapsed.TotalSeconds
+    # Every request to the vendor API (the organization read included), not just the pushes; the log
+    # answers 1,000 entries unless asked for more.
+    $apiPath = ([uri] $emulator.apiBaseUri).AbsolutePath.TrimEnd('/')
+    $logged = @((Invoke-RestMethod -Uri "$($emulator.controlBaseUri)/requests?limit=1000000").entries)
+    $sent = @($logged | Where-Object { $_.path -like "$apiPath*" }).Count
+    $countPushes = @($logged | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/count*' }).Count
+    Disconnect-GradientIntegration -Connection $ledgered -KeepStatus
+    $withoutRequests = $LedgerRows
+    $withoutSeconds = $secondsPerRow * $LedgerRows
+    $ledgerSummary = $ledgerSummary[0]
+    $share = $sent / $withoutRequests * 100
+    Add-Figure "Ledger: re-run of $LedgerRows rows, 1% changed, at 100/s: requests" ('{0} requests ({7} count pushes) = {1:0.00}% of the {2} without a ledger ({3} pushed, {4} unchanged, {5} missing, {6} failed)' -f $sent, $share, $withoutRequests, $ledgerSummary.Pushed, $ledgerSummary.Unchanged, $ledgerSummary.Missing, $ledgerSummary.Failed, $countPushes) '<= 2%' ($share -le 2 -and $ledgerSummary.Pushed -eq $changedRows -and $ledgerSummary.Unchanged -eq ($LedgerRows - $changedRows))
+    Add-Figure "Ledger: re-run of $LedgerRows rows, 1% changed, at 100/s: wall time" ('{0:0.0} s vs {1:0} s without a ledger (scaled from figure 1; seeding the ledger took {2:0.0} s)' -f $ledgerSeconds, $withoutSeconds, $seedSeconds) '< 20 s' ($ledgerSeconds -lt 20)
+
+    # ---- 6. the push ledger: memory with 1,000,000 entries vs an empty ledger -----------------------
+    Set-EmulatorRateLimit $emulator 0
+    $csv = Join-Path $workDirectory 'ledger-rerun.csv'
+    $rerun | Export-Csv -Path $csv -NoTypeInformation
+    $bigLedger = Join-Path $workDirectory 'million.db'
+    $clock.Restart()
+    Initialize-BenchLedger -Path $bigLedger -Rows $seeded -Others ($LedgerEntries - $LedgerRows)
+    $millionSeconds = $clock.Elapsed.TotalSeconds
+    $emptyLedger = Join-Path $workDirectory 'empty.db'
+    $ledgerProbe = Join-Path $workDirectory 'ledger-probe.ps1'
+    Set-Content -Path $ledgerProbe -Value @'
+param($Csv, $Ledger, $BaseUri, $VendorKey, $PartnerKey)
+$ErrorActionPreference = 'Stop'
+Import-Module GradientMsp
+$null = Connect-GradientIntegration -VendorApiKey $VendorKey -PartnerApiKey $PartnerKey -BaseUri $BaseUri -SkipStatusUpdate -RequestsPerSecond 0
+$summary = Import-Csv -Path $Csv | Sync-GradientUsage -LedgerPath $Ledger -Summary -ThrottleLimit 32 -WarningAction SilentlyContinue | Where-Object { $_ -is [GradientMsp.Client.Usage.UsageSyncSummary] }
+$process = [Diagnostics.Process]::GetCurrentProcess()
+$process.Refresh()
+[pscustomobject]@{ PeakBytes = $process.PeakWorkingSet64; Total = $summary.Total; Pushed = $summary.Pushed; Unchanged = $summary.Unchanged; Seconds = $summary.Elapsed.TotalSeconds } | ConvertTo-Json -Compress
+'@
+    $ledgerPeaks = @{}
+    foreach ($kind in 'Empty', 'Million') {
+        $path = if ($kind -eq 'Empty') { $emptyLedger } else { $bigLedger }
+        $json = Invoke-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', $ledgerProbe, '-Csv', $csv, '-Ledger', $path, '-BaseUri', $emulator.baseUri, '-VendorKey', $emulator.vendorKey, '-PartnerKey', $emulator.partnerKey)
+        if ($LASTEXITCODE -ne 0) { throw "The ledger memory probe ($kind) failed: $json" }
+        $ledgerPeaks[$kind] = ($json | Select-Object -Last 1) | ConvertFrom-Json
+    }
+    $millionMb = $ledgerPeaks.Million.PeakBytes / 1MB
+    $emptyMb = $ledgerPeaks.Empty.PeakBytes / 1MB
+    Add-Figure "Ledger: peak working set, $LedgerRows rows against $LedgerEntries entries" ('{0:0} MB ({1} unchanged, {2} pushed in {3:0.0} s; ledger file {4:0} MB, seeded in {5:0} s)' -f $millionMb, $ledgerPeaks.Million.Unchanged, $ledgerPeaks.Million.Pushed, $ledgerPeaks.Million.Seconds, ((Get-Item $bigLedger).Length / 1MB), $millionSeconds) '< 250 MB' ($millionMb -lt 250 -and $ledgerPeaks.Million.Total -eq $LedgerRows)
+    Add-Figure "Ledger: peak working set, $LedgerEntries entries vs an empty ledger" ('{0:+0;-0} MB ({1:0} MB vs {2:0} MB; the empty-ledger run pushed and recorded all {3})' -f ($millionMb - $emptyMb), $millionMb, $emptyMb, $ledgerPeaks.Empty.Pushed) '<= 30 MB' (($millionMb - $emptyMb) -le 30)
 }
 finally {
     if (-not $emulator.Process.HasExited) { $emulator.Process.Kill($true) }

@@ -10,7 +10,8 @@
     -KeepLogs kept) and, when rows failed, a CSV of them beside the log, ready for -CsvPath.
 
     Exit codes:
-      0  every row was pushed or is unmapped by the partner (unmapped is expected, not a failure)
+      0  every row was pushed, is unmapped by the partner (expected, not a failure) or, with -LedgerPath,
+         unchanged; pairs the ledger has but the export lacks are logged as WARN (Missing)
       1  some rows failed or were invalid: they are listed in the log and in <log>-failed.csv
       2  the job could not start: no keys, keys refused, service unreachable or down, integration
          inactive, usage source unreadable or empty, unprotected credential file off Windows
@@ -55,7 +56,15 @@ param(
     [int] $MaxRetries = 3,
 
     # Skip Test-GradientIntegration (only the connect decides whether the job can start).
-    [switch] $SkipHealthCheck
+    [switch] $SkipHealthCheck,
+
+    # A push ledger file (Sync-GradientUsage -LedgerPath): only counts that changed are sent, and pairs
+    # the ledger has but the export lacks are logged as Missing (a warning, not a failure).
+    [string] $LedgerPath,
+
+    # With -LedgerPath: push Missing pairs as 0. Only with a full export: a partial one (such as a
+    # failed-rows CSV) would zero everything it leaves out.
+    [switch] $ZeroMissing
 )
 
 $ErrorActionPreference = 'Stop'
@@ -193,8 +202,18 @@ Write-JobLog 'INFO' "$($rows.Count) usage row(s) from $from."
 $results = New-Object System.Collections.Generic.List[object]
 $syncError = $null
 $rowErrors = @()
+$syncWarnings = @()
+$syncParameters = @{ Connection = $connection }
+if ($LedgerPath) {
+    $syncParameters.LedgerPath = $LedgerPath
+    if ($ZeroMissing) { $syncParameters.ZeroMissing = $true }
+    Write-JobLog 'INFO' "Ledger: $LedgerPath$(if ($ZeroMissing) { ' (missing pairs pushed as 0)' })"
+}
+elseif ($ZeroMissing) {
+    Exit-UsageJob 2 '-ZeroMissing needs -LedgerPath (the ledger says which pairs are missing).'
+}
 try {
-    $rows | Sync-GradientUsage -Connection $connection -ErrorAction Continue -ErrorVariable rowErrors | ForEach-Object {
+    $rows | Sync-GradientUsage @syncParameters -ErrorAction Continue -ErrorVariable rowErrors -WarningVariable syncWarnings -WarningAction SilentlyContinue | ForEach-Object {
         if ($_ -is [GradientMsp.Client.Usage.UsageResult]) { $results.Add($_) }
     }
 }
@@ -202,15 +221,25 @@ catch {
     $syncError = $_
 }
 foreach ($e in @($rowErrors)) { if ($e) { Write-JobLog 'WARN' "$e" } }
+foreach ($w in @($syncWarnings)) { if ($w) { Write-JobLog 'WARN' "$w" } }
 if ($null -ne $syncError -and $results.Count -eq 0) {
     Exit-UsageJob 2 "The sync could not run ($($syncError.FullyQualifiedErrorId)): $($syncError.Exception.Message)"
 }
 
-$counts = @{ Pushed = 0; Unmapped = 0; Superseded = 0; Failed = 0; Invalid = 0; NotSent = 0 }
+$counts = @{ Pushed = 0; Unmapped = 0; Superseded = 0; Failed = 0; Invalid = 0; NotSent = 0; Unchanged = 0; Missing = 0 }
 $bad = New-Object System.Collections.Generic.List[object]
+$inputResults = 0
 foreach ($result in $results) {
     $outcome = "$($result.Outcome)"
     $counts[$outcome] = $counts[$outcome] + 1
+    # A ledger's Missing pairs (and those pushed as 0) are results of no input row: Index 0.
+    if ($result.Index -gt 0) { $inputResults++ }
+    if ($outcome -eq 'Missing') {
+        Write-JobLog 'WARN' "missing from the export: accountId=$($result.AccountId) serviceId=$($result.ServiceId): $($result.Reason)"
+        continue
+    }
+    # Unchanged: the ledger says Gradient already has this count; not sent, not a failure.
+    if ($outcome -eq 'Unchanged') { continue }
     # Superseded: a later row of the same account x service stood instead (Sync-GradientUsage warns
     # once about the duplicates); re-running it would put the older count back, so it is not a failure.
     if ($outcome -notin 'Pushed', 'Unmapped', 'Superseded') {
@@ -218,7 +247,7 @@ foreach ($result in $results) {
         Write-JobLog 'ERROR' "row $($result.Index): accountId=$($result.AccountId) serviceId=$($result.ServiceId) serviceName=$($result.ServiceName) unitCount=$($result.UnitCount): $outcome - $($result.Reason)"
     }
 }
-$missing = $rows.Count - $results.Count
+$missing = $rows.Count - $inputResults
 function Get-RowValue($Row, [string] $Name) {
     $property = $Row.PSObject.Properties[$Name]
     if ($null -eq $property) { return $null }
@@ -241,7 +270,7 @@ if ($missing -gt 0) {
         }
     }
 }
-Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, failed {3}, invalid {4}, not sent {5}, superseded {6}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Failed, $counts.Invalid, $counts.NotSent, $counts.Superseded)
+Write-JobLog 'INFO' ("rows {0}: pushed {1}, unmapped {2}, failed {3}, invalid {4}, not sent {5}, superseded {6}, unchanged {7}, missing {8}" -f $rows.Count, $counts.Pushed, $counts.Unmapped, $counts.Failed, $counts.Invalid, $counts.NotSent, $counts.Superseded, $counts.Unchanged, $counts.Missing)
 
 if ($bad.Count -gt 0 -or $missing -gt 0) {
     # The Sync-GradientUsage columns, so the file goes straight back in as -CsvPath.
@@ -255,6 +284,8 @@ if ($bad.Count -gt 0 -or $missing -gt 0) {
                 reason      = Protect-Text "$($_.Reason)"
             })
     } | Export-Csv -LiteralPath $script:FailedCsv -NoTypeInformation -Encoding UTF8
-    Exit-UsageJob 1 "$($bad.Count) row(s) did not land; re-run them with -CsvPath $script:FailedCsv"
+    $rerunAdvice = "re-run them with -CsvPath $script:FailedCsv"
+    if ($LedgerPath) { $rerunAdvice += ' (without -ZeroMissing: that file is not a full export)' }
+    Exit-UsageJob 1 "$($bad.Count) row(s) did not land; $rerunAdvice"
 }
 Exit-UsageJob 0 $null

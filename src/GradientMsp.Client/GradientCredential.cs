@@ -43,6 +43,22 @@ namespace GradientMsp.Client
         /// <summary>The last four characters of the partner key, enough to tell partners apart in output.</summary>
         public string PartnerKeyHint => _partnerKey.Length <= 4 ? "****" : "****" + _partnerKey.Substring(_partnerKey.Length - 4);
 
+        /// <summary>
+        /// A keyed hash (HMAC-SHA256 with <paramref name="salt"/>) of the partner key, as 16 hex digits: tells
+        /// whether the key changed without keeping it. The push ledger stores this, never the key.
+        /// </summary>
+        internal string PartnerKeyFingerprint(byte[] salt)
+        {
+            if (salt == null) throw new ArgumentNullException(nameof(salt));
+            using (var hmac = new System.Security.Cryptography.HMACSHA256(salt))
+            {
+                byte[] hash = hmac.ComputeHash(System.Text.Encoding.UTF8.GetBytes(_partnerKey));
+                var text = new System.Text.StringBuilder(16);
+                for (int i = 0; i < 8; i++) text.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                return text.ToString();
+            }
+        }
+
         public override string ToString() => "GradientCredential(partner " + PartnerKeyHint + ")";
     }
 }

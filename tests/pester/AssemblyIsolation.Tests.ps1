@@ -19,14 +19,27 @@ $ErrorActionPreference = 'Stop'
 Add-Type -Path "$Packages/newtonsoft.json/12.0.3/lib/netstandard2.0/Newtonsoft.Json.dll"
 Add-Type -Path "$Packages/microsoft.extensions.dependencyinjection.abstractions/6.0.0/lib/netstandard2.0/Microsoft.Extensions.DependencyInjection.Abstractions.dll"
 Add-Type -Path "$Packages/microsoft.extensions.http/6.0.0/lib/netstandard2.0/Microsoft.Extensions.Http.dll"
+Add-Type -Path "$Packages/litedb/5.0.20/lib/netstandard2.0/LiteDB.dll"
 # Make the foreign copies really load and get used before GradientMsp arrives.
 $null = [Newtonsoft.Json.JsonConvert]::SerializeObject(@{ a = 1 })
 $null = [Microsoft.Extensions.DependencyInjection.ServiceCollection]::new()
+$foreignDb = [LiteDB.LiteDatabase]::new([IO.MemoryStream]::new())
+$null = $foreignDb.GetCollection('x').Insert([LiteDB.BsonDocument]::new())
 Import-Module GradientMsp
 $null = Connect-GradientIntegration -VendorApiKey $VendorKey -PartnerApiKey $PartnerKey -BaseUri $BaseUri
 $integration = Get-GradientIntegration
+# The push ledger (LiteDB) works beside the other LiteDB: a ledgered sync records, and the ledger reads back.
+$ledger = Join-Path ([IO.Path]::GetTempPath()) "gradientmsp-isolation-$PID.db"
+$service = (New-GradientService -Name 'Isolation EDR' -Description 'x' -Category security -Subcategory 'endpoint detection and response (EDR)').Id
+$sync = [pscustomobject]@{ AccountId = 'iso-1'; ServiceId = $service; UnitCount = 3 } | Sync-GradientUsage -LedgerPath $ledger -WarningAction SilentlyContinue
+$entries = @(Get-GradientUsageLedger -LedgerPath $ledger -Partner)
+Remove-Item "$ledger*" -ErrorAction SilentlyContinue
 [pscustomobject]@{
     Status         = $integration.Status
+    LedgerSync     = "$($sync.Outcome)"
+    LedgerPartners = $entries.Count
+    ForeignLiteDb  = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'LiteDB' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
+    ForeignDbStill = $foreignDb.GetCollection('x').Count()
     ForeignHttp    = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'Microsoft.Extensions.Http' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
     ForeignJson    = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'Newtonsoft.Json' }).ForEach({ "$($_.GetName().Version)@$([Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)" }) -join ','
     CmdletsContext = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-GradientIntegration).ImplementingType.Assembly).Name
@@ -64,6 +77,14 @@ $integration = Get-GradientIntegration
         # once, by the private context, never by the default one).
         $result.EmulatorClientContext | Should -Be 'GradientMsp'
         $result.Contracts | Should -Be 'GradientMsp'
+        # The push ledger's LiteDB 5.0.21 loads in the private context beside another module's 5.0.20,
+        # and both work: the ledgered sync ran (the row is unmapped here, so nothing is recorded as
+        # landed, but the partner is), and the foreign database still answers.
+        $result.ForeignLiteDb | Should -Match '5\.0\.20\.0@Default'
+        $result.ForeignLiteDb | Should -Match '5\.0\.21\.0@GradientMsp'
+        $result.LedgerSync | Should -BeIn @('Unmapped', 'Pushed')
+        $result.LedgerPartners | Should -Be 1
+        $result.ForeignDbStill | Should -Be 1
     }
 
     It 'keeps the cmdlets assembly naming nothing but the two clients, PowerShell and the framework' {

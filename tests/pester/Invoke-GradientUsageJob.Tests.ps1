@@ -63,6 +63,28 @@ Describe 'Invoke-GradientUsageJob.ps1' {
         Assert-NoKey $run
     }
 
+    It 'with -LedgerPath sends only what changed, logs unchanged and missing rows, and still exits 0' {
+        $dir = Join-Path $TestDrive 'ledger'
+        $null = New-Item -ItemType Directory -Path $dir -Force
+        $ledger = Join-Path $dir 'usage-ledger.db'
+        $first = Invoke-Job -Arguments @('-CsvPath', $usage, '-LedgerPath', $ledger) -LogDirectory $dir
+        $first.Exit | Should -Be 0 -Because $first.Output
+        $first.Log | Should -Match 'pushed 2, unmapped 1, failed 0, invalid 0, not sent 0, superseded 0, unchanged 0, missing 0'
+
+        $fewer = Join-Path $TestDrive 'usage-fewer.csv'
+        Import-Csv $usage | Where-Object accountId -ne 'cust-2' | Export-Csv -Path $fewer -NoTypeInformation
+        $second = Invoke-Job -Arguments @('-CsvPath', $fewer, '-LedgerPath', $ledger) -LogDirectory $dir
+        $second.Exit | Should -Be 0 -Because $second.Output
+        # cust-1 unchanged; the unmapped row is tried again; cust-2 is missing from the export.
+        $second.Log | Should -Match 'pushed 0, unmapped 1, failed 0, invalid 0, not sent 0, superseded 0, unchanged 1, missing 1'
+        $second.Log | Should -Match 'WARN.*missing from the export: accountId=cust-2'
+        Assert-NoKey $second
+
+        $zero = Invoke-Job -Arguments @('-CsvPath', $fewer, '-ZeroMissing') -LogDirectory $dir
+        $zero.Exit | Should -Be 2
+        $zero.Log | Should -Match '-ZeroMissing needs -LedgerPath'
+    }
+
     It 'exits 1 when a row fails, lists it in the log and in a CSV that re-runs to 0' {
         Add-GradientEmulatorFault -Path '/service/*/count' -Method POST -StatusCode 500 -Count 1 -Confirm:$false | Out-Null
         $dir = Join-Path $TestDrive 'failed'

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using GradientMsp.Client.Ledger;
+using GradientMsp.Client.Models;
 using GradientMsp.Client.Usage;
 
 namespace GradientMsp.Client.Session
@@ -65,7 +67,10 @@ namespace GradientMsp.Client.Session
         private readonly TimeProvider _time;
         private readonly long _start;
         // Insertion order, so summaries come out in the order partners first appeared.
+        // Under its own lock: an engine is added after an await (the ledger reads the partner's organization)
+        // while the pipeline thread may be draining results.
         private readonly List<KeyValuePair<GradientSession, UsageSyncEngine>> _engines = new List<KeyValuePair<GradientSession, UsageSyncEngine>>();
+        private readonly Dictionary<GradientSession, string> _ledgerProblems = new Dictionary<GradientSession, string>();
         private long _received;
         private long _done;
         private TimeSpan _lastProgress = TimeSpan.Zero;
@@ -94,14 +99,26 @@ namespace GradientMsp.Client.Session
 
         public long Received => _received;
 
+        /// <summary>The push ledger (docs/usage-sync.md, "Ledger"): set before the first row; null runs without one.</summary>
+        public UsageLedger? Ledger { get; set; }
+
+        /// <summary>With a ledger: send every row, unchanged ones too.</summary>
+        public bool Force { get; set; }
+
+        /// <summary>With a ledger: push pairs the ledger has but the input lacks as 0.</summary>
+        public bool ZeroMissing { get; set; }
+
         /// <summary>The sessions rows went to, in the order they first appeared.</summary>
         public IReadOnlyList<GradientSession> Sessions
         {
             get
             {
-                var sessions = new List<GradientSession>(_engines.Count);
-                foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines) sessions.Add(pair.Key);
-                return sessions;
+                lock (_engines)
+                {
+                    var sessions = new List<GradientSession>(_engines.Count);
+                    foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines) sessions.Add(pair.Key);
+                    return sessions;
+                }
             }
         }
 
@@ -120,7 +137,18 @@ namespace GradientMsp.Client.Session
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
             if (row == null) throw new ArgumentNullException(nameof(row));
-            UsageSyncEngine engine = EngineFor(session);
+            UsageSyncEngine? engine = Find(session);
+            return engine == null ? AddToNewAsync(session, row, cancellationToken) : Add(engine, row, cancellationToken);
+        }
+
+        private async Task AddToNewAsync(GradientSession session, UsageRow row, CancellationToken cancellationToken)
+        {
+            UsageSyncEngine engine = await StartAsync(session, cancellationToken).ConfigureAwait(false);
+            await Add(engine, row, cancellationToken).ConfigureAwait(false);
+        }
+
+        private Task Add(UsageSyncEngine engine, UsageRow row, CancellationToken cancellationToken)
+        {
             // Rows are numbered from 1, as a CSV's data rows are; a row that already has a number
             // (a result piped back) keeps it, so a retry can be matched to the original row.
             _received++;
@@ -135,7 +163,7 @@ namespace GradientMsp.Client.Session
         /// <summary>Stops every session's run from sending (the input ended early); <see cref="CompleteAsync"/> then reports what is left.</summary>
         public void Abandon()
         {
-            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in Snapshot())
             {
                 pair.Value.Abandon();
             }
@@ -145,7 +173,7 @@ namespace GradientMsp.Client.Session
         public IReadOnlyList<RoutedUsageResult> TakeCompleted()
         {
             var results = new List<RoutedUsageResult>();
-            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in Snapshot())
             {
                 foreach (UsageResult result in pair.Value.TakeCompleted())
                 {
@@ -173,40 +201,90 @@ namespace GradientMsp.Client.Session
         /// <summary>Finishes one session's run (its final billing-rebuild push) and returns its totals.</summary>
         public Task<UsageSyncSummary> CompleteAsync(GradientSession session, CancellationToken cancellationToken = default)
         {
-            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
-            {
-                if (ReferenceEquals(pair.Key, session))
-                {
-                    return pair.Value.CompleteAsync(cancellationToken);
-                }
-            }
+            UsageSyncEngine engine = Find(session) ?? throw new ArgumentException("No rows went to that session.", nameof(session));
+            string? problem;
+            lock (_engines) _ledgerProblems.TryGetValue(session, out problem);
+            return problem == null ? engine.CompleteAsync(cancellationToken) : WithProblemAsync(engine.CompleteAsync(cancellationToken), problem);
+        }
 
-            throw new ArgumentException("No rows went to that session.", nameof(session));
+        private static async Task<UsageSyncSummary> WithProblemAsync(Task<UsageSyncSummary> completion, string problem)
+        {
+            UsageSyncSummary summary = await completion.ConfigureAwait(false);
+            summary.LedgerProblem ??= problem;
+            return summary;
         }
 
         public void Dispose()
         {
-            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in Snapshot())
             {
                 pair.Value.Dispose();
             }
         }
 
-        private UsageSyncEngine EngineFor(GradientSession session)
+        private List<KeyValuePair<GradientSession, UsageSyncEngine>> Snapshot()
         {
-            foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
+            lock (_engines) return new List<KeyValuePair<GradientSession, UsageSyncEngine>>(_engines);
+        }
+
+        private UsageSyncEngine? Find(GradientSession session)
+        {
+            lock (_engines)
             {
-                if (ReferenceEquals(pair.Key, session))
+                foreach (KeyValuePair<GradientSession, UsageSyncEngine> pair in _engines)
                 {
-                    return pair.Value;
+                    if (ReferenceEquals(pair.Key, session))
+                    {
+                        return pair.Value;
+                    }
                 }
             }
 
-            // One confirmation per session, not per row: a WhatIf run still validates and resolves
-            // every row and reports what would be pushed, as NotSent results.
+            return null;
+        }
+
+        private async Task<UsageSyncEngine> StartAsync(GradientSession session, CancellationToken cancellationToken)
+        {
+            // One confirmation per session, not per row (and on the caller's thread, before any await): a
+            // WhatIf run still validates and resolves every row and reports what would be pushed, as NotSent.
             bool send = _confirm(session);
-            var engine = new UsageSyncEngine(session.Client, new UsageSyncOptions { MaxConcurrency = _maxConcurrency, WhatIf = !send });
-            _engines.Add(new KeyValuePair<GradientSession, UsageSyncEngine>(session, engine));
+            UsageLedgerPartner? partner = null;
+            string? problem = null;
+            if (Ledger != null)
+            {
+                // The ledger keeps entries per partner organization and checks the partner's identity
+                // (key fingerprint, integration) against the one it recorded: one GET /organization.
+                try
+                {
+                    GradientIntegration integration = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
+                    partner = Ledger.Partner(integration, session.Client.Credential);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped while reading the organization: the engine is still made, so this row (and
+                    // any after it) gets its NotSent result like every other row of a stopped run.
+                    problem = "The ledger was not used for " + session + ": the run was stopped before the partner's organization was read.";
+                }
+                catch (Exception ex) when (!(ex is ObjectDisposedException))
+                {
+                    problem = "The ledger was not used for " + session + ": its organization could not be read or recorded (" + ex.Message + "), so every row was sent and none was recorded.";
+                }
+            }
+
+            var engine = new UsageSyncEngine(session.Client, new UsageSyncOptions
+            {
+                MaxConcurrency = _maxConcurrency,
+                WhatIf = !send,
+                Ledger = partner,
+                Force = Force,
+                ZeroMissing = ZeroMissing,
+            });
+            lock (_engines)
+            {
+                _engines.Add(new KeyValuePair<GradientSession, UsageSyncEngine>(session, engine));
+                if (problem != null) _ledgerProblems[session] = problem;
+            }
+
             return engine;
         }
     }

@@ -17,6 +17,10 @@ namespace GradientMsp.Client.Usage
         NotSent,
         /// <summary>A later row of the same run sets the same account and service; that row's count stands. Do not pipe this one back.</summary>
         Superseded,
+        /// <summary>The ledger says Gradient already has this count for the pair (-LedgerPath): not sent. Counts in the summary.</summary>
+        Unchanged,
+        /// <summary>The ledger has a count for a pair absent from this run's input: Gradient keeps billing it. Not sent unless the run pushes missing pairs as 0.</summary>
+        Missing,
     }
 
     /// <summary>Why a run stopped sending before the end of its rows.</summary>
@@ -48,6 +52,10 @@ namespace GradientMsp.Client.Usage
         /// <summary>True when this push was the one sent without no_build, i.e. it rebuilt billing.</summary>
         public bool RebuiltBilling { get; set; }
         public TimeSpan Elapsed { get; set; }
+        /// <summary>With a ledger: the count the ledger says last landed for the pair (null: none recorded).</summary>
+        public decimal? LedgerUnitCount { get; set; }
+        /// <summary>With a ledger: when that count landed (UTC).</summary>
+        public DateTimeOffset? LedgerLandedAt { get; set; }
         /// <summary>The caller's row (a copy without any partner key when the row carried one).</summary>
         public object? Source { get; set; }
     }
@@ -65,6 +73,16 @@ namespace GradientMsp.Client.Usage
         public long Superseded { get; set; }
         /// <summary>Account x service pairs that appeared more than once (usually per-device rows that should have been summed).</summary>
         public long DuplicatePairs { get; set; }
+        /// <summary>With a ledger: rows not sent because Gradient already has their count.</summary>
+        public long Unchanged { get; set; }
+        /// <summary>With a ledger: pairs in the ledger absent from the input (reported Missing, or pushed as 0 when asked).</summary>
+        public long Missing { get; set; }
+        /// <summary>With a ledger: why the partner's earlier entries were not trusted and every row was sent, or null.</summary>
+        public string? LedgerDistrusted { get; set; }
+        /// <summary>With a ledger: a problem writing it (the run went on; the rows it could not record are sent again next run), or null.</summary>
+        public string? LedgerProblem { get; set; }
+        /// <summary>With a ledger: no changed row rebuilt billing, so one unchanged row was re-sent without no_build to rebuild it and move lastSyncedAt.</summary>
+        public bool KeptFresh { get; set; }
         /// <summary>Why the run stopped sending early, if it did; <see cref="StopReason"/> says more.</summary>
         public UsageSyncStop Stopped { get; set; }
         public string? StopReason { get; set; }

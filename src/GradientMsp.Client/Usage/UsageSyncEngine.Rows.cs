@@ -33,6 +33,10 @@ namespace GradientMsp.Client.Usage
             public TaskCompletionSource<bool>? Done { get; set; }
             /// <summary>The push of the earlier row of the pair that this one must wait for.</summary>
             public Task? After { get; set; }
+            /// <summary>With a ledger: what it says last landed for the pair (null: nothing).</summary>
+            public Ledger.UsageLedgerEntry? Ledger { get; set; }
+            /// <summary>Put before the result's reason: why a row not from the input was sent (a Missing pair pushed as 0).</summary>
+            public string? Note { get; set; }
         }
 
         private readonly struct Checked
@@ -191,6 +195,9 @@ namespace GradientMsp.Client.Usage
             result.AccountId = item.AccountId;
             result.ServiceId = item.ServiceId;
             result.UnitCount = item.UnitCount;
+            result.LedgerUnitCount = item.Ledger?.UnitCount;
+            result.LedgerLandedAt = item.Ledger?.LandedAt;
+            if (item.Note != null) result.Reason = reason == null ? item.Note : item.Note + " " + reason;
             return result;
         }
     }

@@ -15,6 +15,12 @@ namespace GradientMsp.Client.Usage
         public bool WhatIf { get; set; }
         /// <summary>Consecutive pushes that fail to reach Synthesize (connection, timeout, 5xx after retries) that stop the run; 0 never stops.</summary>
         public int BreakerThreshold { get; set; } = 5;
+        /// <summary>The push ledger for this connection's partner: rows whose count already landed are Unchanged, landed counts are recorded.</summary>
+        public Ledger.UsageLedgerPartner? Ledger { get; set; }
+        /// <summary>With a ledger: send every row even when unchanged (still recorded).</summary>
+        public bool Force { get; set; }
+        /// <summary>With a ledger: push pairs the ledger has but the input lacks as 0, instead of only reporting them Missing.</summary>
+        public bool ZeroMissing { get; set; }
     }
 
     /// <summary>
@@ -111,9 +117,11 @@ namespace GradientMsp.Client.Usage
             }
 
             var item = check.Item!;
+            if (Options.Ledger != null && SkipUnchanged(item)) return;
             if (Options.WhatIf)
             {
-                Emit(Result(item, UsageOutcome.NotSent, "WhatIf"));
+                if (Options.Ledger != null) MarkSeen(item);
+                Emit(Result(item, UsageOutcome.NotSent, Options.Ledger == null ? "WhatIf" : WouldSend(item)));
                 return;
             }
 
@@ -126,6 +134,12 @@ namespace GradientMsp.Client.Usage
                 return;
             }
 
+            await AcceptAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>A checked row to be pushed: holds it, and pushes the row held before (waits for a slot).</summary>
+        private async Task AcceptAsync(Pending item, CancellationToken cancellationToken)
+        {
             var previous = _held;
             bool coalesced = Track(item, previous);
             _held = item;
@@ -186,6 +200,18 @@ namespace GradientMsp.Client.Usage
 
             using (cancellationToken.Register(CancelRun))
             {
+                if (Options.Ledger != null && !IsStopped && !_runToken.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await MissingAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Cancelled while a Missing pair waited for a slot: the rest of the run ends as below.
+                    }
+                }
+
                 // Every slot free = every push finished (a cancelled run makes them finish promptly).
                 for (int i = 0; i < _maxConcurrency; i++)
                     await _slots.WaitAsync().ConfigureAwait(false);
@@ -223,6 +249,8 @@ namespace GradientMsp.Client.Usage
                             }
                         }
                     }
+
+                    await KeepFreshAsync().ConfigureAwait(false);
                 }
                 finally
                 {
@@ -239,6 +267,11 @@ namespace GradientMsp.Client.Usage
                 NotSent = Interlocked.Read(ref _notSent),
                 Superseded = Interlocked.Read(ref _superseded),
                 DuplicatePairs = Interlocked.Read(ref _duplicatePairs),
+                Unchanged = Interlocked.Read(ref _unchanged),
+                Missing = Interlocked.Read(ref _missing),
+                LedgerDistrusted = Options.Ledger?.DistrustReason,
+                LedgerProblem = FlushLedger(),
+                KeptFresh = _keptFresh,
                 Stopped = (UsageSyncStop)Volatile.Read(ref _stopKind),
                 StopReason = Volatile.Read(ref _stopReason),
                 Requests = Client.RequestCount - _startRequests,
@@ -246,7 +279,8 @@ namespace GradientMsp.Client.Usage
                 BillingRebuilt = Volatile.Read(ref _billingRebuilt) != 0,
                 Elapsed = _time.GetElapsedTime(_startTimestamp),
             };
-            summary.Total = summary.Pushed + summary.Unmapped + summary.Failed + summary.Invalid + summary.NotSent + summary.Superseded;
+            summary.Total = summary.Pushed + summary.Unmapped + summary.Failed + summary.Invalid + summary.NotSent + summary.Superseded
+                            + summary.Unchanged + _missingReported;
             _summary = summary;
             return summary;
         }
@@ -293,6 +327,7 @@ namespace GradientMsp.Client.Usage
                         result = Result(item, UsageOutcome.Unmapped, outcome.ApiMessage ?? "The account or the service is not mapped by the partner.");
                         result.StatusCode = 404;
                         result.Attempts = outcome.Attempts;
+                        RecordUncertain(item);
                     }
                     else
                     {
@@ -301,6 +336,7 @@ namespace GradientMsp.Client.Usage
                         result.Attempts = outcome.Attempts;
                         result.RebuiltBilling = !noBuild;
                         lock (_lock) _lastPushed = item;
+                        RecordLanded(item);
                     }
                 }
             }
@@ -310,14 +346,17 @@ namespace GradientMsp.Client.Usage
                 result = Result(item, UsageOutcome.Failed, ex.Kind.ToString() + ": " + ex.Message);
                 result.StatusCode = ex.StatusCode.HasValue ? (int)ex.StatusCode.Value : (int?)null;
                 result.Attempts = ex.Attempts;
+                RecordUncertain(item);
             }
             catch (OperationCanceledException)
             {
                 result = Result(item, UsageOutcome.NotSent, "Cancelled; the request may not have reached the service.");
+                RecordUncertain(item);
             }
             catch (Exception ex)
             {
                 result = Result(item, UsageOutcome.Failed, ex.GetType().Name + ": " + ex.Message);
+                RecordUncertain(item);
             }
 
             try
@@ -353,6 +392,8 @@ namespace GradientMsp.Client.Usage
                 case UsageOutcome.Failed: Interlocked.Increment(ref _failed); break;
                 case UsageOutcome.Invalid: Interlocked.Increment(ref _invalid); break;
                 case UsageOutcome.Superseded: Interlocked.Increment(ref _superseded); break;
+                case UsageOutcome.Unchanged: Interlocked.Increment(ref _unchanged); break;
+                case UsageOutcome.Missing: Interlocked.Increment(ref _missingReported); break;
                 default: Interlocked.Increment(ref _notSent); break;
             }
             _results.Enqueue(result);

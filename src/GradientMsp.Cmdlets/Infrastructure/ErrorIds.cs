@@ -30,6 +30,10 @@ namespace GradientMsp.Commands
         public const string UsagePushFailed = nameof(UsagePushFailed);
         public const string UsageColumnsNotRecognized = nameof(UsageColumnsNotRecognized);
         public const string UsageSyncStopped = nameof(UsageSyncStopped);
+        /// <summary>The push ledger cannot be opened (in use, not a ledger, another version, unreachable).</summary>
+        public const string LedgerUnavailable = nameof(LedgerUnavailable);
+        /// <summary>Compare-GradientUsage (or Get-GradientUsageLedger) was not given -LedgerPath.</summary>
+        public const string LedgerPathRequired = nameof(LedgerPathRequired);
         public const string AlertTicketTimeout = nameof(AlertTicketTimeout);
         public const string AlertTicketFailed = nameof(AlertTicketFailed);
         public const string EmulatorStartFailed = nameof(EmulatorStartFailed);
