@@ -142,6 +142,27 @@ Describe 'Usage ledger' {
         (Get-GradientUsageLedger -LedgerPath $ledger -AccountId 'a-4').UnitCount | Should -Be 0
     }
 
+    It 'a retry (results piped back) judges no pair Missing, so -ZeroMissing never zeroes the customers whose rows had landed' {
+        $ledger = New-Ledger
+        $first = @(Rows @{ 'a-1' = 11; 'a-2' = 12 } | Sync-GradientUsage -LedgerPath $ledger -Connection $script:connection)
+        $first.Outcome | Should -Be @('Pushed', 'Pushed')
+
+        # Re-pipe one result, as a retry of what failed would: in memory, and read back from its CSV.
+        $retry = @($first | Where-Object AccountId -eq 'a-2' | Sync-GradientUsage -LedgerPath $ledger -Connection $script:connection -ZeroMissing -Force -WarningVariable warnings -WarningAction SilentlyContinue)
+        $retry.Count | Should -Be 1
+        $retry[0].Outcome | Should -Be 'Pushed'
+        "$warnings" | Should -Match 'Missing pairs were not judged .* nothing was pushed as 0: the input held results piped back'
+        (Get-Counts)["a-1|$script:service"] | Should -Be 11
+
+        $csv = Join-Path $script:work 'retry.csv'
+        $first | Where-Object AccountId -eq 'a-2' | Export-Csv -Path $csv -NoTypeInformation
+        $fromCsv = @(Import-Csv -Path $csv | Sync-GradientUsage -LedgerPath $ledger -Connection $script:connection -ZeroMissing -Force -SummaryVariable summary -WarningAction SilentlyContinue)
+        @($fromCsv | Where-Object Outcome -eq 'Missing').Count | Should -Be 0
+        $summary[0].MissingNotJudged | Should -BeTrue
+        (Get-Counts)["a-1|$script:service"] | Should -Be 11
+        (Get-GradientUsageLedger -LedgerPath $ledger -AccountId 'a-1').UnitCount | Should -Be 11
+    }
+
     It 'Compare-GradientUsage says what would be sent, unchanged and missing, and sends no count' {
         $ledger = New-Ledger
         $null = Rows @{ 'a-1' = 1; 'a-2' = 2; 'a-3' = 3 } | Sync-GradientUsage -LedgerPath $ledger -Connection $script:connection

@@ -77,6 +77,8 @@ namespace GradientMsp.Client.Usage
         public long Unchanged { get; set; }
         /// <summary>With a ledger: pairs in the ledger absent from the input (reported Missing, or pushed as 0 when asked).</summary>
         public long Missing { get; set; }
+        /// <summary>With a ledger: the input held retried results (part of an export, not all of it), so no pair was judged Missing and nothing was pushed as 0.</summary>
+        public bool MissingNotJudged { get; set; }
         /// <summary>With a ledger: why the partner's earlier entries were not trusted and every row was sent, or null.</summary>
         public string? LedgerDistrusted { get; set; }
         /// <summary>With a ledger: a problem writing it (the run went on; the rows it could not record are sent again next run), or null.</summary>

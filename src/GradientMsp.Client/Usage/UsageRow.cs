@@ -18,5 +18,10 @@ namespace GradientMsp.Client.Usage
         public object? Source { get; set; }
         /// <summary>Set when the caller already knows the row is unusable (e.g. none of its fields is a usage field): it is reported Invalid with this reason.</summary>
         public string? Problem { get; set; }
+        /// <summary>
+        /// The row is a result of an earlier run piped back (a retry of what did not land): a run holding
+        /// one is part of an export, not all of it, so a ledger's pairs it lacks are not judged Missing.
+        /// </summary>
+        public bool IsRetry { get; set; }
     }
 }

@@ -13,6 +13,7 @@ namespace GradientMsp.Client.Usage
     public sealed partial class UsageSyncEngine
     {
         private long _unchanged, _missing, _missingReported;
+        private int _sawRetry;   // a retried result was among the rows: the input is not a whole export
         private Pending? _lastUnchanged;     // caller's thread only: the row re-sent to keep lastSyncedAt fresh
         private bool _keptFresh;
         private string? _ledgerProblem;
@@ -73,6 +74,10 @@ namespace GradientMsp.Client.Usage
         /// </summary>
         private async Task MissingAsync(CancellationToken cancellationToken)
         {
+            // A retry (results piped back) is part of an export: every pair it lacks would look Missing, and
+            // with ZeroMissing be pushed as 0, zeroing the bill of every customer whose row had landed.
+            if (Volatile.Read(ref _sawRetry) != 0) return;
+
             // Collected first (missing pairs are few in a healthy run), so no cursor stays open while pushes record.
             var missing = new List<UsageLedgerEntry>();
             try

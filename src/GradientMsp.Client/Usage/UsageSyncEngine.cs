@@ -88,6 +88,7 @@ namespace GradientMsp.Client.Usage
         {
             if (row == null) throw new ArgumentNullException(nameof(row));
             ThrowIfDisposed();
+            if (row.IsRetry) Volatile.Write(ref _sawRetry, 1);
             if (Volatile.Read(ref _completeStarted) != 0) throw new InvalidOperationException("CompleteAsync has been called; this usage run takes no more rows.");
 
             if (_runToken.IsCancellationRequested || cancellationToken.IsCancellationRequested)
@@ -269,6 +270,7 @@ namespace GradientMsp.Client.Usage
                 DuplicatePairs = Interlocked.Read(ref _duplicatePairs),
                 Unchanged = Interlocked.Read(ref _unchanged),
                 Missing = Interlocked.Read(ref _missing),
+                MissingNotJudged = Options.Ledger != null && Volatile.Read(ref _sawRetry) != 0,
                 LedgerDistrusted = Options.Ledger?.DistrustReason,
                 LedgerProblem = FlushLedger(),
                 KeptFresh = _keptFresh,

@@ -72,6 +72,10 @@ namespace GradientMsp.Commands
         }
 
         /// <summary>The number a result piped back (or re-imported from a results file) carries; 0 for a fresh row.</summary>
+        /// <summary>A result of an earlier run (in memory, or read back from its CSV): it has an Outcome.</summary>
+        public static bool IsResult(PSObject row)
+            => row.BaseObject is UsageResult || (!(row.BaseObject is IDictionary) && row.Properties["Outcome"] != null);
+
         public static long IndexOf(PSObject row)
         {
             if (row.BaseObject is UsageResult result)

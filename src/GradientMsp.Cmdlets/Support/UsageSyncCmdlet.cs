@@ -93,7 +93,7 @@ namespace GradientMsp.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>With -LedgerPath: push the pairs the ledger has but the input lacks (Missing) as 0, so Gradient stops billing them. Without it they are only reported.</summary>
+        /// <summary>With -LedgerPath: push the pairs the ledger has but the input lacks (Missing) as 0, so Gradient stops billing them. Without it they are only reported. A retry (results of an earlier run piped back) is part of an export: it judges no pair Missing and pushes nothing as 0.</summary>
         [Parameter]
         public SwitchParameter ZeroMissing { get; set; }
 
@@ -151,6 +151,7 @@ namespace GradientMsp.Commands
                 row.ServiceName = _serviceNameGiven ? ServiceName : UsageRowReader.AsText(UsageRowReader.Field(input, UsageRowReader.ServiceNameNames));
                 row.UnitCount = _unitCountGiven ? UsageRowReader.Unwrap(UnitCount) : UsageRowReader.Field(input, UsageRowReader.UnitCountNames);
                 row.Index = UsageRowReader.IndexOf(input);
+                row.IsRetry = UsageRowReader.IsResult(input);
                 if (partnerKey != null)
                 {
                     // The row comes back on its result (and as an error's target): it must not carry the key.
@@ -307,6 +308,11 @@ namespace GradientMsp.Commands
             if (summary.LedgerProblem != null)
             {
                 WriteWarning($"Ledger for {connection}: {summary.LedgerProblem}");
+            }
+
+            if (summary.MissingNotJudged)
+            {
+                WriteWarning($"Missing pairs were not judged for {connection}{(ZeroMissing ? " and nothing was pushed as 0" : string.Empty)}: the input held results piped back from an earlier run (a retry), which is part of an export, not all of it. Judge Missing on a run of the whole export.");
             }
 
             if (summary.Missing > 0)
